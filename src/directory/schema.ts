@@ -1,0 +1,83 @@
+/** Zod schemas for the directory files in assets/directory/<state>/, shaped after Open Referral HSDS. */
+import { z } from 'zod';
+
+export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD').refine(
+  (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)),
+  'not a calendar date',
+);
+
+/** County slugs are lower-case ASCII words joined by hyphens: "san-luis-obispo". */
+export const countySlug = z.string().regex(/^[a-z]+(-[a-z]+)*$/);
+
+/** A US phone number as printed: "(415) 200-1548", "1-800-515-1935", with optional "ext. 136". */
+export const printedPhone = z
+  .string()
+  .regex(/^(1-)?(\(\d{3}\) |\d{3}-)\d{3}-\d{4}( ext\. \d{1,5})?$/, 'expected (NNN) NNN-NNNN, NNN-NNN-NNNN or 1-NNN-NNN-NNNN');
+
+export const countySchema = z.strictObject({
+  slug: countySlug,
+  name: z.string().min(1),
+  /** Five-digit FIPS code: state (2) + county (3). */
+  fips: z.string().regex(/^\d{5}$/),
+});
+
+export const stateFileSchema = z.strictObject({
+  state: z.string().regex(/^[a-z]{2}$/),
+  name: z.string().min(1),
+  counties: z.array(countySchema).min(1),
+});
+
+/** Where a fact came from: a document someone actually read, and how it dates the fact. */
+export const sourceSchema = z.strictObject({
+  title: z.string().min(1),
+  url: z.string().url().optional(),
+  /** "dated": the source itself carries the date in verifiedOn; "undated": verifiedOn is the day the source was read. */
+  dating: z.enum(['dated', 'undated']),
+});
+
+export const phoneSchema = z.strictObject({
+  number: printedPhone,
+  type: z.enum(['voice', 'text', 'voice-and-text']),
+  /** Hours as the source states them, in English; absent when the source does not say. */
+  hours: z.string().min(1).optional(),
+  is24Hours: z.boolean().default(false),
+});
+
+export const entryKinds = ['rapid-response', 'legal-provider', 'public-defender', 'consulate'] as const;
+
+export const directoryEntrySchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  kind: z.enum(entryKinds),
+  organization: z.strictObject({
+    name: z.string().min(1),
+    url: z.string().url().optional(),
+    isNonprofit: z.boolean().optional(),
+  }),
+  service: z.strictObject({
+    name: z.string().min(1),
+    /** One plain English sentence on what the service does for someone just released. */
+    description: z.string().min(1),
+    isFree: z.boolean().optional(),
+    offers: z.array(z.enum(['rapid-response', 'removal-defense', 'detained-cases', 'youth-cases', 'consultations', 'referrals'])).default([]),
+  }),
+  phones: z.array(phoneSchema).min(1),
+  address: z.string().min(1).optional(),
+  languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).default([]),
+  serviceArea: z.strictObject({ counties: z.array(countySlug).min(1) }),
+  /** "statewide" entries appear on every packet of the state. */
+  scope: z.enum(['county', 'regional', 'statewide']).default('county'),
+  source: sourceSchema,
+  /** Other documents that show the same number, newest first. */
+  corroboratedBy: z.array(sourceSchema.extend({ date: isoDate.optional() })).default([]),
+  verifiedOn: isoDate,
+  notes: z.string().optional(),
+});
+
+export const directoryFileSchema = z.strictObject({
+  entries: z.array(directoryEntrySchema),
+});
+
+export type County = z.infer<typeof countySchema>;
+export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
+export type EntryKind = (typeof entryKinds)[number];
+export type StateFile = z.infer<typeof stateFileSchema>;

@@ -1,0 +1,100 @@
+/** Picks the directory entries a packet prints for its counties, in print order, with their freshness. */
+import type { DirectoryEntry, EntryKind } from './schema.js';
+import type { StateDirectory } from './load-directory.js';
+
+export interface EntryFreshness {
+  /** verifiedOn is older than the stale age: the packet says "verify this number". */
+  isStale: boolean;
+  /** The source carries no date of its own. */
+  isUndated: boolean;
+}
+
+export interface SelectedEntry {
+  entry: DirectoryEntry;
+  freshness: EntryFreshness;
+}
+
+export interface CountySelection {
+  /** Rapid response networks serving the release county, local ones first. */
+  releaseNetworks: SelectedEntry[];
+  /** Networks serving the destination county that the release county's list does not already hold. */
+  destinationNetworks: SelectedEntry[];
+  /** Every network of the state, for the one-page statewide list. */
+  stateNetworks: SelectedEntry[];
+  /** Legal providers serving either county: release county first, nonprofit and free first. */
+  legalProviders: SelectedEntry[];
+  publicDefenders: SelectedEntry[];
+}
+
+export const defaultStaleMonths = 12;
+
+export function isOlderThanMonths(isoDate: string, months: number, today: Date): boolean {
+  const limit = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - months, today.getUTCDate()));
+  return new Date(`${isoDate}T00:00:00Z`) < limit;
+}
+
+export function judgeFreshness(entry: DirectoryEntry, today: Date, staleMonths = defaultStaleMonths): EntryFreshness {
+  return {
+    isStale: isOlderThanMonths(entry.verifiedOn, staleMonths, today),
+    isUndated: entry.source.dating === 'undated',
+  };
+}
+
+const scopeRank = { county: 0, regional: 1, statewide: 2 } as const;
+
+function serves(entry: DirectoryEntry, county: string): boolean {
+  return entry.scope === 'statewide' || entry.serviceArea.counties.includes(county);
+}
+
+function byScopeThenName(a: DirectoryEntry, b: DirectoryEntry): number {
+  return scopeRank[a.scope] - scopeRank[b.scope] || a.organization.name.localeCompare(b.organization.name, 'en');
+}
+
+/** Nonprofit and free services first, as DESIGN.md 1 asks; then by name. */
+function byCostThenName(a: DirectoryEntry, b: DirectoryEntry): number {
+  const rank = (entry: DirectoryEntry) => (entry.organization.isNonprofit ? 0 : 1) + (entry.service.isFree ? 0 : 1);
+  return rank(a) - rank(b) || a.organization.name.localeCompare(b.organization.name, 'en');
+}
+
+export interface SelectOptions {
+  county: string;
+  destinationCounty?: string;
+  today: Date;
+  staleMonths?: number;
+}
+
+export function selectEntries(directory: StateDirectory, options: SelectOptions): CountySelection {
+  const { county, destinationCounty, today } = options;
+  const select = (entries: DirectoryEntry[]): SelectedEntry[] =>
+    entries.map((entry) => ({ entry, freshness: judgeFreshness(entry, today, options.staleMonths) }));
+  const ofKind = (kind: EntryKind) => directory.entries.filter((entry) => entry.kind === kind);
+
+  const networks = ofKind('rapid-response');
+  const release = networks.filter((entry) => entry.scope !== 'statewide' && serves(entry, county)).sort(byScopeThenName);
+  const releaseIds = new Set(release.map((entry) => entry.id));
+  const destination =
+    destinationCounty && destinationCounty !== county
+      ? networks
+          .filter((entry) => entry.scope !== 'statewide' && serves(entry, destinationCounty) && !releaseIds.has(entry.id))
+          .sort(byScopeThenName)
+      : [];
+
+  const countiesServed = [county, ...(destinationCounty && destinationCounty !== county ? [destinationCounty] : [])];
+  const providersFor = (kind: EntryKind) => {
+    const picked: DirectoryEntry[] = [];
+    for (const slug of countiesServed) {
+      for (const entry of ofKind(kind).filter((candidate) => serves(candidate, slug)).sort(byCostThenName)) {
+        if (!picked.includes(entry)) picked.push(entry);
+      }
+    }
+    return picked;
+  };
+
+  return {
+    releaseNetworks: select(release),
+    destinationNetworks: select(destination),
+    stateNetworks: select([...networks].sort((a, b) => a.organization.name.localeCompare(b.organization.name, 'en'))),
+    legalProviders: select(providersFor('legal-provider')),
+    publicDefenders: select(providersFor('public-defender')),
+  };
+}

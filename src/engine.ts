@@ -1,0 +1,97 @@
+/**
+ * Everything parsed once per process: catalogs, directory, fonts, templates, the shaped words of all
+ * non-personal text and the font programs prepared from them. Read-only after startup.
+ */
+import { getCatalogs, type Catalogs, type CatalogTree } from './i18n/catalogs.js';
+import { getDirectory, type Directory } from './directory/load-directory.js';
+import { getFontSet, type FontSet, type FontStyle } from './layout/fonts.js';
+import { ShapeCache, type ShapedWord } from './layout/shape.js';
+import { itemize } from './layout/itemize.js';
+import { compileTemplates, type Templates } from './render/templates.js';
+import { buildFontProgram, type FontProgram } from './pdf/font-program.js';
+
+export interface Engine {
+  catalogs: Catalogs;
+  directory: Directory;
+  fontSet: FontSet;
+  templates: Templates;
+  /** Shaped words of catalog and directory text; a packet's own words go in a per-packet memo. */
+  frozenShapes: ReadonlyMap<string, ShapedWord>;
+  prepared: ReadonlyMap<number, FontProgram>;
+  startupMs: number;
+}
+
+function catalogStrings(tree: CatalogTree, out: string[]): void {
+  for (const value of Object.values(tree)) {
+    if (typeof value === 'string') out.push(value.replace(/\{\{[^}]*\}\}/g, ' ').replace(/<[^>]+>/g, ' '));
+    else catalogStrings(value, out);
+  }
+}
+
+/** The text every packet may print that is not about a person: the warm-up corpus. */
+export function sharedTexts(catalogs: Catalogs, directory: Directory): string[] {
+  const texts: string[] = [];
+  // Printable ASCII and digits cover numbers, dates and phone numbers of any packet.
+  texts.push(Array.from({ length: 95 }, (_, index) => String.fromCharCode(32 + index)).join(' '));
+  for (const locale of catalogs.locales.values()) {
+    texts.push(locale.meta.name);
+    for (const tree of Object.values(locale.catalogs)) catalogStrings(tree, texts);
+    for (let month = 0; month < 12; month++) {
+      const date = new Date(Date.UTC(2026, month, 28));
+      for (const dateStyle of ['long', 'medium'] as const) {
+        texts.push(new Intl.DateTimeFormat(locale.id, { dateStyle, timeZone: 'UTC' }).format(date));
+      }
+    }
+  }
+  for (const state of directory.states.values()) {
+    texts.push(state.name, ...state.counties.map((county) => county.name));
+    for (const entry of state.entries) {
+      texts.push(entry.organization.name, entry.service.name, entry.source.title, entry.address ?? '');
+      for (const phone of entry.phones) texts.push(phone.number, phone.hours ?? '');
+    }
+  }
+  return texts.filter(Boolean);
+}
+
+function warmShapes(fontSet: FontSet, texts: string[]): ShapeCache {
+  const cache = new ShapeCache();
+  const styles: FontStyle[] = ['regular', 'bold', 'italic'];
+  for (const text of texts) {
+    for (const style of styles) {
+      itemize([{ text: text.normalize('NFC'), style }], 'ltr', { fontSet, cache, sizePt: 10 });
+    }
+  }
+  return cache;
+}
+
+function prepareFonts(fontSet: FontSet, shapes: ReadonlyMap<string, ShapedWord>, wordFaces: ReadonlyMap<string, number>): Map<number, FontProgram> {
+  const glyphsByFace = new Map<number, Map<number, number[]>>();
+  for (const [key, word] of shapes) {
+    const faceIndex = wordFaces.get(key)!;
+    let glyphs = glyphsByFace.get(faceIndex);
+    if (!glyphs) glyphsByFace.set(faceIndex, (glyphs = new Map()));
+    for (const glyph of word) if (!glyphs.has(glyph.id)) glyphs.set(glyph.id, glyph.codePoints);
+  }
+  const prepared = new Map<number, FontProgram>();
+  for (const [faceIndex, glyphs] of glyphsByFace) prepared.set(faceIndex, buildFontProgram(fontSet.faces[faceIndex]!, glyphs));
+  return prepared;
+}
+
+export function createEngine(): Engine {
+  const started = performance.now();
+  const catalogs = getCatalogs();
+  const directory = getDirectory();
+  const fontSet = getFontSet();
+  const templates = compileTemplates(catalogs);
+  const warmed = warmShapes(fontSet, sharedTexts(catalogs, directory));
+  const frozenShapes = warmed.entries();
+  const prepared = prepareFonts(fontSet, frozenShapes, warmed.faceOfEntries());
+  return { catalogs, directory, fontSet, templates, frozenShapes, prepared, startupMs: performance.now() - started };
+}
+
+let memo: Engine | undefined;
+
+export function getEngine(): Engine {
+  memo ??= createEngine();
+  return memo;
+}

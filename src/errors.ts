@@ -1,0 +1,47 @@
+/** One error type for the whole pipeline; every code, its HTTP status and its catalog key live here. */
+
+export const errorCodes = {
+  PKT_ERR_REQUEST_INVALID: { status: 400, message: 'The packet request is invalid' },
+  PKT_ERR_REQUEST_JSON: { status: 400, message: 'The request body is not valid JSON' },
+  PKT_ERR_REQUEST_TOO_LARGE: { status: 413, message: 'The request body is too large' },
+  PKT_ERR_I18N_CATALOG: { status: 500, message: 'A locale catalog is missing or invalid' },
+  PKT_ERR_DIRECTORY_INVALID: { status: 500, message: 'The directory data is invalid' },
+  PKT_ERR_RENDER_TEMPLATE: { status: 500, message: 'A template failed to render' },
+  PKT_ERR_LAYOUT_MISSING_GLYPH: { status: 422, message: 'A character cannot be printed with the bundled fonts' },
+  PKT_ERR_LAYOUT_OVERFLOW: { status: 500, message: 'Content does not fit in its box' },
+  PKT_ERR_INTERNAL: { status: 500, message: 'Internal error' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type PacketErrorCode = keyof typeof errorCodes;
+
+/** One problem in a request: where (a field path such as "person.name") and which catalog message. */
+export interface FieldIssue {
+  path: string;
+  /** Key in the errors namespace, e.g. "field.tooLong". */
+  messageKey: string;
+  /** Interpolation values for the message; never personal data. */
+  params?: Record<string, string | number>;
+}
+
+export class PacketError extends Error {
+  readonly code: PacketErrorCode;
+  readonly status: number;
+  readonly messageKey: string;
+  readonly issues: FieldIssue[];
+
+  constructor(code: PacketErrorCode, options: { issues?: FieldIssue[]; cause?: unknown; detail?: string } = {}) {
+    // The English message is for logs: it names codes and paths, never values.
+    super(options.detail ? `${errorCodes[code].message}: ${options.detail}` : errorCodes[code].message, {
+      cause: options.cause,
+    });
+    this.name = 'PacketError';
+    this.code = code;
+    this.status = errorCodes[code].status;
+    this.messageKey = `errors:${code}`;
+    this.issues = options.issues ?? [];
+  }
+}
+
+export function isPacketError(error: unknown): error is PacketError {
+  return error instanceof PacketError;
+}

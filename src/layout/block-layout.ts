@@ -1,0 +1,206 @@
+/** Lays out blocks at a given width into slices: stacks of lines the paginator may not split. */
+import type { Block, Inline, ParagraphBlock, TableBlock, GroupBlock, ListBlock } from '../render/document-tree.js';
+import type { DrawItem } from './page-layout.js';
+import type { FontSet } from './fonts.js';
+import type { ShapeCache } from './shape.js';
+import type { StyleSheet, TextStyle } from './styles.js';
+import { itemize, resolveDirection } from './itemize.js';
+import { breakLines, placeLine } from './wrap.js';
+
+/** Items inside a slice use y measured downwards from the slice's top edge; the paginator flips them. */
+export interface Slice {
+  heightPt: number;
+  spaceBeforePt: number;
+  items: DrawItem[];
+  keepWithNext: boolean;
+  langs: string[];
+  startsPage?: boolean;
+  isStaffOnly?: boolean;
+  sectionId?: string;
+}
+
+export interface BlockLayoutContext {
+  fontSet: FontSet;
+  cache: ShapeCache;
+  styles: StyleSheet;
+}
+
+export function shiftItems(items: DrawItem[], dxPt: number, dyPt: number): DrawItem[] {
+  return items.map((item) => {
+    switch (item.kind) {
+      case 'text':
+        return { ...item, xPt: item.xPt + dxPt, yPt: item.yPt + dyPt };
+      case 'rule':
+        return { ...item, x1Pt: item.x1Pt + dxPt, x2Pt: item.x2Pt + dxPt, y1Pt: item.y1Pt + dyPt, y2Pt: item.y2Pt + dyPt };
+      case 'box':
+        return { ...item, xPt: item.xPt + dxPt, yPt: item.yPt + dyPt };
+    }
+  });
+}
+
+/** Stacks slices into one (a keep-together group), spacing kept. */
+export function mergeSlices(slices: Slice[]): Slice | undefined {
+  if (slices.length === 0) return undefined;
+  const items: DrawItem[] = [];
+  let y = 0;
+  slices.forEach((slice, index) => {
+    if (index > 0) y += slice.spaceBeforePt;
+    items.push(...shiftItems(slice.items, 0, y));
+    y += slice.heightPt;
+  });
+  const first = slices[0]!;
+  return {
+    heightPt: y,
+    spaceBeforePt: first.spaceBeforePt,
+    items,
+    keepWithNext: slices[slices.length - 1]!.keepWithNext,
+    langs: [...new Set(slices.flatMap((slice) => slice.langs))],
+  };
+}
+
+function withBaseStyle(inlines: Inline[], style: TextStyle): Inline[] {
+  return style.baseStyle === 'regular' ? inlines : inlines.map((inline) => ({ ...inline, style: style.baseStyle }));
+}
+
+/** One slice per line, so long paragraphs can flow across pages. */
+export function layoutText(
+  inlines: Inline[],
+  block: Pick<ParagraphBlock, 'dir' | 'lang' | 'classes'>,
+  style: TextStyle,
+  widthPt: number,
+  context: BlockLayoutContext,
+): Slice[] {
+  const text = inlines.map((inline) => inline.text).join('');
+  const isRtl = resolveDirection(text, block.dir) === 'rtl';
+  const atoms = itemize(withBaseStyle(inlines, style), isRtl ? 'rtl' : 'ltr', { fontSet: context.fontSet, cache: context.cache, sizePt: style.sizePt });
+  const lines = breakLines(atoms, widthPt);
+  const baselinePt = style.lineHeightPt - style.sizePt * 0.3;
+  return lines.map((atomsOfLine, index) => {
+    const line = placeLine(atomsOfLine, style.sizePt, widthPt, isRtl, style.align);
+    const items: DrawItem[] = line.items.map((item) => ({ ...item, yPt: baselinePt }));
+    const isLast = index === lines.length - 1;
+    if (isLast && block.classes.includes('fill')) {
+      // A line to write on: from the end of the label to the right edge, just under the baseline.
+      const startPt = isRtl ? 0 : line.widthPt + style.sizePt * 0.4;
+      const endPt = isRtl ? widthPt - line.widthPt - style.sizePt * 0.4 : widthPt;
+      items.push({ kind: 'rule', x1Pt: startPt, x2Pt: endPt, y1Pt: baselinePt + 2, y2Pt: baselinePt + 2, widthPt: 0.6 });
+    }
+    return {
+      heightPt: style.lineHeightPt + (isLast ? style.spaceAfterPt : 0),
+      spaceBeforePt: index === 0 ? style.spaceBeforePt : 0,
+      items,
+      keepWithNext: false,
+      langs: [block.lang],
+    };
+  });
+}
+
+function layoutList(block: ListBlock, widthPt: number, context: BlockLayoutContext): Slice[] {
+  const { styles } = context;
+  const indent = styles.indentPt;
+  const body = styles.styleFor({ ...block, type: 'paragraph', inlines: [], classes: [] });
+  const isChecklist = block.classes.includes('checklist');
+  const slices: Slice[] = [];
+  block.items.forEach((itemBlocks, itemIndex) => {
+    const itemSlices = itemBlocks.flatMap((child) => layoutBlock(child, widthPt - indent, context)).map((slice) => ({
+      ...slice,
+      items: shiftItems(slice.items, indent, 0),
+    }));
+    const first = itemSlices[0];
+    if (!first) return;
+    const markerSize = body.sizePt;
+    const baseline = body.lineHeightPt - body.sizePt * 0.3;
+    if (isChecklist) {
+      // An empty square to tick: drawn, not a glyph, so it prints the same in every language.
+      const side = markerSize * 0.8;
+      first.items.push({ kind: 'box', xPt: 0, yPt: baseline - side + 1, widthPt: side, heightPt: side, lineWidthPt: 0.8 });
+    } else {
+      const marker = block.isOrdered ? `${itemIndex + 1}.` : '•';
+      const markerSlices = layoutText([{ text: marker, style: 'regular' }], { dir: 'ltr', lang: block.lang, classes: [] }, body, indent, context);
+      first.items.push(...(markerSlices[0]?.items ?? []).map((item) => (item.kind === 'text' ? { ...item, yPt: baseline } : item)));
+    }
+    slices.push(...itemSlices);
+  });
+  return slices;
+}
+
+/** Column shares for the tables the templates use: network/name, phone, area. */
+function columnShares(count: number): number[] {
+  return count === 3 ? [0.42, 0.26, 0.32] : Array.from({ length: count }, () => 1 / count);
+}
+
+function layoutTable(block: TableBlock, widthPt: number, context: BlockLayoutContext): Slice[] {
+  const style = context.styles.styleFor(block);
+  const paddingPt = 3;
+  const columnCount = Math.max(...block.rows.map((row) => row.cells.length));
+  const shares = columnShares(columnCount);
+  return block.rows.map((row, rowIndex) => {
+    const items: DrawItem[] = [];
+    let x = 0;
+    let rowHeight = 0;
+    row.cells.forEach((cell, cellIndex) => {
+      const cellWidth = widthPt * shares[cellIndex]!;
+      const inlines = row.isHeader ? cell.map((inline) => ({ ...inline, style: 'bold' as const })) : cell;
+      const cellSlice = mergeSlices(layoutText(inlines, block, { ...style, spaceAfterPt: 0 }, cellWidth - 2 * paddingPt, context));
+      if (cellSlice) {
+        items.push(...shiftItems(cellSlice.items, x + paddingPt, paddingPt));
+        rowHeight = Math.max(rowHeight, cellSlice.heightPt);
+      }
+      x += cellWidth;
+    });
+    const height = rowHeight + 2 * paddingPt;
+    items.push({ kind: 'rule', x1Pt: 0, x2Pt: widthPt, y1Pt: height, y2Pt: height, widthPt: row.isHeader ? 1 : 0.4 });
+    return { heightPt: height, spaceBeforePt: rowIndex === 0 ? style.sizePt * 0.5 : 0, items, keepWithNext: row.isHeader, langs: [block.lang] };
+  });
+}
+
+const keepTogetherClasses = ['entry', 'notice', 'card'];
+
+function layoutGroup(block: GroupBlock, widthPt: number, context: BlockLayoutContext): Slice[] {
+  const isNotice = block.classes.includes('notice');
+  const paddingPt = isNotice ? 6 : 0;
+  const children = block.children.flatMap((child) => layoutBlock(child, widthPt - 2 * paddingPt, context));
+  let slices = children;
+  if (keepTogetherClasses.some((name) => block.classes.includes(name))) {
+    const merged = mergeSlices(children);
+    if (merged) {
+      if (isNotice) {
+        merged.items = shiftItems(merged.items, paddingPt, paddingPt);
+        merged.heightPt += 2 * paddingPt;
+        merged.items.push({ kind: 'box', xPt: 0, yPt: 0, widthPt, heightPt: merged.heightPt, lineWidthPt: 1.2 });
+        merged.spaceBeforePt = Math.max(merged.spaceBeforePt, 6);
+        merged.heightPt += 6;
+      }
+      slices = [merged];
+    }
+  }
+  const first = slices[0];
+  if (first && block.tag === 'section') {
+    if (block.classes.includes('page')) first.startsPage = true;
+    if (block.sectionId) first.sectionId = block.sectionId;
+  }
+  if (block.classes.includes('staff')) {
+    for (const slice of slices) slice.isStaffOnly = true;
+    if (first) first.startsPage = true;
+  }
+  return slices;
+}
+
+export function layoutBlock(block: Block, widthPt: number, context: BlockLayoutContext): Slice[] {
+  switch (block.type) {
+    case 'heading': {
+      const slices = layoutText(block.inlines, block, context.styles.styleFor(block), widthPt, context);
+      // A heading never ends a page: it travels with the first line after it.
+      const merged = mergeSlices(slices);
+      return merged ? [{ ...merged, keepWithNext: true }] : [];
+    }
+    case 'paragraph':
+      return layoutText(block.inlines, block, context.styles.styleFor(block), widthPt, context);
+    case 'list':
+      return layoutList(block, widthPt, context);
+    case 'table':
+      return layoutTable(block, widthPt, context);
+    case 'group':
+      return layoutGroup(block, widthPt, context);
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * Splits a paragraph's inline text into atoms: pieces with one face, one style and one bidi level,
+ * shaped, with spaces and forced breaks kept apart so the line breaker can use them.
+ */
+import bidiModule from 'bidi-js';
+import { PacketError } from '../errors.js';
+import type { Inline, InlineStyle } from '../render/document-tree.js';
+import { pickFace, type FontFace, type FontSet } from './fonts.js';
+import { advanceUnits, type ShapeCache, type ShapedWord } from './shape.js';
+
+// bidi-js ships CommonJS whose module.exports is the factory, while its types describe an ES default export.
+const bidiFactory = bidiModule as unknown as typeof bidiModule.default;
+const bidi = bidiFactory();
+
+export interface Atom {
+  kind: 'text' | 'space' | 'break';
+  text: string;
+  face: FontFace;
+  level: number;
+  glyphs: ShapedWord;
+  widthPt: number;
+  /** A line may break after this atom even without a space (between CJK ideographs). */
+  canBreakAfter: boolean;
+}
+
+export interface ItemizeContext {
+  fontSet: FontSet;
+  cache: ShapeCache;
+  sizePt: number;
+}
+
+// Hebrew, Arabic, Syriac, Thaana, NKo, Samaritan, Mandaic and the presentation forms.
+const rtlCharacters = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+const firstStrong = /[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\u1e00-\u1eff\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+
+export function resolveDirection(text: string, dir: 'ltr' | 'rtl' | 'auto'): 'ltr' | 'rtl' {
+  if (dir !== 'auto') return dir;
+  const strong = firstStrong.exec(text);
+  return strong && rtlCharacters.test(strong[0]) ? 'rtl' : 'ltr';
+}
+
+/** Ideographs and kana break anywhere: CJK text has no spaces between words. */
+function isBreakAnywhere(codePoint: number): boolean {
+  return (codePoint >= 0x3040 && codePoint <= 0x30ff) || (codePoint >= 0x3400 && codePoint <= 0x9fff) || (codePoint >= 0xf900 && codePoint <= 0xfaff);
+}
+
+/** Characters no bundled font can draw; the caller turns them into a clear error or report. */
+export function findUnprintable(fontSet: FontSet, text: string, style: InlineStyle = 'regular'): number[] {
+  const missing: number[] = [];
+  for (const character of text) {
+    const codePoint = character.codePointAt(0)!;
+    if (codePoint === 0x0a) continue;
+    if (!pickFace(fontSet, style, codePoint) && !missing.includes(codePoint)) missing.push(codePoint);
+  }
+  return missing;
+}
+
+interface CharInfo {
+  text: string;
+  face: FontFace;
+  level: number;
+  style: InlineStyle;
+  isSpace: boolean;
+  isBreak: boolean;
+  isBreakAnywhere: boolean;
+}
+
+export function itemize(inlines: Inline[], dir: 'ltr' | 'rtl', context: ItemizeContext): Atom[] {
+  const text = inlines.map((inline) => inline.text).join('');
+  const levels = dir === 'rtl' || rtlCharacters.test(text) ? bidi.getEmbeddingLevels(text, dir).levels : undefined;
+  const baseLevel = dir === 'rtl' ? 1 : 0;
+
+  const chars: CharInfo[] = [];
+  let offset = 0;
+  let previous: FontFace | undefined;
+  for (const inline of inlines) {
+    for (const character of inline.text) {
+      const codePoint = character.codePointAt(0)!;
+      const level = levels ? levels[offset]! : baseLevel;
+      offset += character.length;
+      if (character === '\n') {
+        chars.push({ text: character, face: previous ?? context.fontSet.fallbackOrder.regular[0]!, level: baseLevel, style: inline.style, isSpace: false, isBreak: true, isBreakAnywhere: false });
+        continue;
+      }
+      const face = pickFace(context.fontSet, inline.style, codePoint, previous?.style === inline.style || previous?.style === 'regular' ? previous : undefined);
+      if (!face) {
+        throw new PacketError('PKT_ERR_LAYOUT_MISSING_GLYPH', { detail: `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}` });
+      }
+      previous = face;
+      chars.push({ text: character, face, level, style: inline.style, isSpace: character === ' ', isBreak: false, isBreakAnywhere: isBreakAnywhere(codePoint) });
+    }
+  }
+
+  const atoms: Atom[] = [];
+  const scale = context.sizePt;
+  const push = (kind: Atom['kind'], piece: string, face: FontFace, level: number, canBreakAfter: boolean) => {
+    const glyphs = kind === 'break' ? [] : context.cache.shape(face, piece, level % 2 === 1);
+    atoms.push({ kind, text: piece, face, level, glyphs, widthPt: (advanceUnits(glyphs) * scale) / face.unitsPerEm, canBreakAfter });
+  };
+
+  let start = 0;
+  while (start < chars.length) {
+    const first = chars[start]!;
+    if (first.isBreak || first.isSpace) {
+      push(first.isBreak ? 'break' : 'space', first.text, first.face, first.level, true);
+      start += 1;
+      continue;
+    }
+    let end = start + 1;
+    if (!first.isBreakAnywhere) {
+      while (end < chars.length) {
+        const next = chars[end]!;
+        if (next.isBreak || next.isSpace || next.isBreakAnywhere || next.face !== first.face || next.level !== first.level) break;
+        end += 1;
+      }
+    }
+    const piece = chars.slice(start, end).map((info) => info.text).join('');
+    push('text', piece, first.face, first.level, first.isBreakAnywhere);
+    start = end;
+  }
+  return atoms;
+}

@@ -1,0 +1,68 @@
+/** What layout hands to the PDF writer: pages of positioned glyph runs and rules, in points, origin bottom-left. */
+import type { FontFace } from './fonts.js';
+
+export interface ShapedGlyph {
+  /** Glyph id in the original (unsubset) font. */
+  id: number;
+  /** Advance in font units, after kerning. */
+  advance: number;
+  xOffset: number;
+  yOffset: number;
+  /** The characters this glyph stands for, for the PDF's ToUnicode map (copy and paste, screen readers). */
+  codePoints: number[];
+}
+
+export interface TextItem {
+  kind: 'text';
+  face: FontFace;
+  sizePt: number;
+  xPt: number;
+  /** Baseline. */
+  yPt: number;
+  /** In visual (left-to-right drawing) order. */
+  glyphs: ShapedGlyph[];
+}
+
+export interface RuleItem {
+  kind: 'rule';
+  x1Pt: number;
+  y1Pt: number;
+  x2Pt: number;
+  y2Pt: number;
+  widthPt: number;
+  /** Dash length for cut lines; solid when absent. */
+  dashPt?: number;
+}
+
+export interface BoxItem {
+  kind: 'box';
+  xPt: number;
+  yPt: number;
+  widthPt: number;
+  heightPt: number;
+  lineWidthPt: number;
+  /** Dash length for cut lines; solid when absent. */
+  dashPt?: number;
+}
+
+export type DrawItem = TextItem | RuleItem | BoxItem;
+
+export interface PageLayout {
+  widthPt: number;
+  heightPt: number;
+  items: DrawItem[];
+  /** Languages of the text on this page, for the draft mark. */
+  langs: Set<string>;
+  isStaffOnly: boolean;
+}
+
+export interface Paper {
+  widthPt: number;
+  heightPt: number;
+}
+
+/** ISO 216 A4 (210×297 mm) and US Letter (8.5×11 in), in PDF points. */
+export const papers: Record<'letter' | 'a4', Paper> = {
+  letter: { widthPt: 612, heightPt: 792 },
+  a4: { widthPt: 595, heightPt: 842 },
+};

@@ -1,0 +1,59 @@
+/** Flows slices onto pages: keeps headings with what follows, starts sections marked "page" on a new page. */
+import { PacketError } from '../errors.js';
+import type { DrawItem, PageLayout, Paper } from './page-layout.js';
+import type { Slice } from './block-layout.js';
+import type { StyleSheet } from './styles.js';
+
+/** Turns slice-relative items (y downwards from the slice top) into page coordinates (PDF: y upwards). */
+export function placeOnPage(items: DrawItem[], leftPt: number, topFromPageTopPt: number, pageHeightPt: number): DrawItem[] {
+  const flip = (y: number) => pageHeightPt - topFromPageTopPt - y;
+  return items.map((item) => {
+    switch (item.kind) {
+      case 'text':
+        return { ...item, xPt: item.xPt + leftPt, yPt: flip(item.yPt) };
+      case 'rule':
+        return { ...item, x1Pt: item.x1Pt + leftPt, x2Pt: item.x2Pt + leftPt, y1Pt: flip(item.y1Pt), y2Pt: flip(item.y2Pt) };
+      case 'box':
+        return { ...item, xPt: item.xPt + leftPt, yPt: flip(item.yPt + item.heightPt) };
+    }
+  });
+}
+
+export function newPage(paper: Paper, isStaffOnly = false): PageLayout {
+  return { widthPt: paper.widthPt, heightPt: paper.heightPt, items: [], langs: new Set(), isStaffOnly };
+}
+
+export function paginate(slices: Slice[], paper: Paper, styles: StyleSheet): PageLayout[] {
+  const { top, side, bottom } = styles.marginPt;
+  const contentHeight = paper.heightPt - top - bottom;
+  const pages: PageLayout[] = [];
+  let page: PageLayout | undefined;
+  let cursor = 0;
+
+  const startPage = (isStaffOnly: boolean) => {
+    page = newPage(paper, isStaffOnly);
+    pages.push(page);
+    cursor = 0;
+  };
+
+  slices.forEach((slice, index) => {
+    if (!page || (slice.startsPage && cursor > 0) || (slice.isStaffOnly === true) !== page.isStaffOnly) {
+      startPage(slice.isStaffOnly === true);
+    }
+    // Room for this slice and, for a heading, for the first line of what follows it.
+    let needed = (cursor === 0 ? 0 : slice.spaceBeforePt) + slice.heightPt;
+    for (let next = index; slices[next]?.keepWithNext && slices[next + 1]; next++) {
+      needed += slices[next + 1]!.spaceBeforePt + slices[next + 1]!.heightPt;
+    }
+    if (cursor > 0 && cursor + needed > contentHeight) startPage(slice.isStaffOnly === true);
+    if (slice.heightPt > contentHeight + 0.01) {
+      throw new PacketError('PKT_ERR_LAYOUT_OVERFLOW', { detail: `a block of ${Math.round(slice.heightPt)} pt on a page of ${Math.round(contentHeight)} pt` });
+    }
+    const current = page!;
+    const spaceBefore = cursor === 0 ? 0 : slice.spaceBeforePt;
+    current.items.push(...placeOnPage(slice.items, side, top + cursor + spaceBefore, paper.heightPt));
+    for (const lang of slice.langs) current.langs.add(lang);
+    cursor += spaceBefore + slice.heightPt;
+  });
+  return pages;
+}

@@ -1,0 +1,65 @@
+/**
+ * Shapes short strings (words) with fontkit and memoizes the results. The memo filled at startup from
+ * catalogs and directory is frozen and shared; words a request brings (names, places) go in a per-packet
+ * memo that dies with the packet, so no personal text outlives its response.
+ */
+import type { FontFace } from './fonts.js';
+import type { ShapedGlyph } from './page-layout.js';
+
+export type ShapedWord = readonly ShapedGlyph[];
+
+function keyOf(face: FontFace, text: string, isRtl: boolean): string {
+  return `${face.index}${isRtl ? '<' : '>'}${text}`;
+}
+
+export function shapeUncached(face: FontFace, text: string, isRtl: boolean): ShapedWord {
+  // fontkit returns right-to-left runs already in visual order.
+  const run = face.font.layout(text, undefined, undefined, undefined, isRtl ? 'rtl' : 'ltr');
+  return run.glyphs.map((glyph, index) => {
+    const position = run.positions[index]!;
+    return {
+      id: glyph.id,
+      advance: position.xAdvance,
+      xOffset: position.xOffset,
+      yOffset: position.yOffset,
+      codePoints: glyph.codePoints,
+    };
+  });
+}
+
+export class ShapeCache {
+  private readonly frozen: ReadonlyMap<string, ShapedWord>;
+  private readonly local = new Map<string, ShapedWord>();
+  private readonly localFaces = new Map<string, number>();
+
+  constructor(frozen: ReadonlyMap<string, ShapedWord> = new Map()) {
+    this.frozen = frozen;
+  }
+
+  shape(face: FontFace, text: string, isRtl: boolean): ShapedWord {
+    const key = keyOf(face, text, isRtl);
+    const known = this.frozen.get(key) ?? this.local.get(key);
+    if (known) return known;
+    const shaped = shapeUncached(face, text, isRtl);
+    this.local.set(key, shaped);
+    this.localFaces.set(key, face.index);
+    return shaped;
+  }
+
+  /** The words this cache shaped itself; used once at startup to build the frozen memo. */
+  entries(): ReadonlyMap<string, ShapedWord> {
+    return new Map(this.local);
+  }
+
+  /** Face index of each word in entries(). */
+  faceOfEntries(): ReadonlyMap<string, number> {
+    return new Map(this.localFaces);
+  }
+
+}
+
+export function advanceUnits(word: ShapedWord): number {
+  let total = 0;
+  for (const glyph of word) total += glyph.advance;
+  return total;
+}

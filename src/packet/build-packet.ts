@@ -1,0 +1,215 @@
+/** Request + directory + locale metadata → PacketModel: everything the templates print, decided and ordered. */
+import type { Catalogs } from '../i18n/catalogs.js';
+import type { Directory, StateDirectory } from '../directory/load-directory.js';
+import { selectEntries, type SelectedEntry } from '../directory/select-entries.js';
+import type { PacketRequest } from '../request/schema.js';
+import { PacketError } from '../errors.js';
+import { chooseSections, type SectionId } from './sections.js';
+
+export interface PacketLanguage {
+  id: string;
+  name: string;
+  englishName: string;
+  dir: 'ltr' | 'rtl';
+  isDraft: boolean;
+}
+
+export interface PhoneView {
+  number: string;
+  isText: boolean;
+  isVoiceAndText: boolean;
+  is24Hours: boolean;
+  hours?: string;
+}
+
+export interface EntryView {
+  id: string;
+  name: string;
+  serviceName: string;
+  description: string;
+  phones: PhoneView[];
+  address?: string;
+  areaNames: string;
+  offers: { key: string }[];
+  isNonprofit: boolean;
+  isFree: boolean;
+  needsCheck: boolean;
+  isStale: boolean;
+  isUndated: boolean;
+  verifiedOn: Date;
+  sourceTitle: string;
+  sourceUrl?: string;
+}
+
+export interface ContactView {
+  roleKey: string;
+  name: string;
+  phone?: string;
+}
+
+export interface PacketModel {
+  sections: SectionId[];
+  has: Record<string, boolean>;
+  languages: PacketLanguage[];
+  primary: PacketLanguage;
+  secondary: PacketLanguage;
+  paper: 'letter' | 'a4';
+  isLargePrint: boolean;
+  cardCount: number;
+  state: { id: string; name: string };
+  county: { slug: string; name: string };
+  destinationCounty?: { slug: string; name: string };
+  person: { name?: string };
+  release: { date?: Date; location?: string };
+  iceHold: { received: boolean; willComply: boolean; willNotComply: boolean; complianceUnknown: boolean; releaseInfoShared: boolean };
+  contacts: ContactView[];
+  lawyer?: ContactView;
+  emergencyContact?: ContactView;
+  directory: {
+    releaseNetworks: EntryView[];
+    destinationNetworks: EntryView[];
+    stateNetworks: EntryView[];
+    legalProviders: EntryView[];
+    publicDefenders: EntryView[];
+    hasLocalNetwork: boolean;
+    hasDestinationNetwork: boolean;
+    hasLegalProviders: boolean;
+    hasPublicDefender: boolean;
+  };
+  printedOn: Date;
+  dataVerified: { oldest?: Date; newest?: Date };
+}
+
+export interface BuildDeps {
+  catalogs: Catalogs;
+  directory: Directory;
+  today: Date;
+  staleMonths?: number;
+}
+
+function toLanguage(catalogs: Catalogs, id: string): PacketLanguage {
+  const locale = catalogs.locales.get(id);
+  if (!locale) throw new PacketError('PKT_ERR_I18N_CATALOG', { detail: `no catalog for ${id}` });
+  const { meta } = locale;
+  return { id, name: meta.name, englishName: meta.englishName, dir: meta.dir, isDraft: meta.status === 'draft' };
+}
+
+function dateOf(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+function toEntryView(selected: SelectedEntry, state: StateDirectory): EntryView {
+  const { entry, freshness } = selected;
+  return {
+    id: entry.id,
+    name: entry.organization.name,
+    serviceName: entry.service.name,
+    description: entry.service.description,
+    phones: entry.phones.map((phone) => ({
+      number: phone.number,
+      isText: phone.type === 'text',
+      isVoiceAndText: phone.type === 'voice-and-text',
+      is24Hours: phone.is24Hours,
+      ...(phone.hours ? { hours: phone.hours } : {}),
+    })),
+    ...(entry.address ? { address: entry.address } : {}),
+    areaNames: entry.serviceArea.counties.map((slug) => state.countyBySlug.get(slug)?.name ?? slug).join(', '),
+    offers: entry.service.offers.map((offer) => ({ key: `packet:offers.${offer}` })),
+    isNonprofit: entry.organization.isNonprofit === true,
+    isFree: entry.service.isFree === true,
+    needsCheck: freshness.isStale || freshness.isUndated,
+    isStale: freshness.isStale,
+    isUndated: freshness.isUndated,
+    verifiedOn: dateOf(entry.verifiedOn),
+    sourceTitle: entry.source.title,
+    ...(entry.source.url ? { sourceUrl: entry.source.url } : {}),
+  };
+}
+
+/** The English rule of DESIGN.md 1: the person's language first, English second, Spanish second for English. */
+export function chooseSecondLanguage(primary: string, requested?: string): string {
+  if (requested && requested !== primary) return requested;
+  return primary === 'en' ? 'es' : 'en';
+}
+
+export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = 'ca'): PacketModel {
+  const state = deps.directory.states.get(stateId);
+  if (!state) throw new PacketError('PKT_ERR_DIRECTORY_INVALID', { detail: `no directory for state ${stateId}` });
+  const sections = chooseSections(request);
+  const primary = toLanguage(deps.catalogs, request.language);
+  const secondary = toLanguage(deps.catalogs, chooseSecondLanguage(request.language, request.secondLanguage));
+  const county = state.countyBySlug.get(request.county);
+  if (!county) throw new PacketError('PKT_ERR_INTERNAL', { detail: 'county passed parsing but is not in the directory' });
+  const destination =
+    request.destinationCounty && request.destinationCounty !== request.county
+      ? state.countyBySlug.get(request.destinationCounty)
+      : undefined;
+
+  const selection = selectEntries(state, {
+    county: county.slug,
+    ...(destination ? { destinationCounty: destination.slug } : {}),
+    today: deps.today,
+    ...(deps.staleMonths !== undefined ? { staleMonths: deps.staleMonths } : {}),
+  });
+  const view = (entries: SelectedEntry[]) => entries.map((entry) => toEntryView(entry, state));
+  const directory = {
+    releaseNetworks: view(selection.releaseNetworks),
+    destinationNetworks: view(selection.destinationNetworks),
+    stateNetworks: view(selection.stateNetworks),
+    legalProviders: view(selection.legalProviders),
+    publicDefenders: view(selection.publicDefenders),
+  };
+  const printed = [...directory.releaseNetworks, ...directory.destinationNetworks, ...directory.stateNetworks, ...directory.legalProviders];
+  const verifiedTimes = printed.map((entry) => entry.verifiedOn.getTime());
+
+  const contacts = request.contacts.map((contact) => ({
+    roleKey: `packet:contactRoles.${contact.role}`,
+    name: contact.name,
+    ...(contact.phone ? { phone: contact.phone } : {}),
+  }));
+  const contactFor = (role: string) => contacts.find((contact) => contact.roleKey.endsWith(`.${role}`));
+  const lawyer = contactFor('attorney');
+  const emergencyContact = contactFor('emergency') ?? contactFor('family');
+  const hold = request.iceHold;
+
+  return {
+    sections,
+    has: Object.fromEntries(sections.map((id) => [id.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase()), true])),
+    languages: [primary, secondary],
+    primary,
+    secondary,
+    paper: request.print.paper,
+    isLargePrint: request.print.largePrint,
+    cardCount: request.print.cards,
+    state: { id: state.state, name: state.name },
+    county: { slug: county.slug, name: county.name },
+    ...(destination ? { destinationCounty: { slug: destination.slug, name: destination.name } } : {}),
+    person: { ...(request.person?.name ? { name: request.person.name } : {}) },
+    release: {
+      ...(request.release?.date ? { date: dateOf(request.release.date) } : {}),
+      ...(request.release?.location ? { location: request.release.location } : {}),
+    },
+    iceHold: {
+      received: hold?.received === true,
+      willComply: hold?.agencyWillComply === true,
+      willNotComply: hold?.agencyWillComply === false,
+      complianceUnknown: hold?.agencyWillComply === undefined,
+      releaseInfoShared: hold?.releaseInfoSharedWithIce === true,
+    },
+    contacts,
+    ...(lawyer ? { lawyer } : {}),
+    ...(emergencyContact ? { emergencyContact } : {}),
+    directory: {
+      ...directory,
+      hasLocalNetwork: directory.releaseNetworks.length > 0,
+      hasDestinationNetwork: directory.destinationNetworks.length > 0,
+      hasLegalProviders: directory.legalProviders.length > 0,
+      hasPublicDefender: directory.publicDefenders.length > 0,
+    },
+    printedOn: deps.today,
+    dataVerified:
+      verifiedTimes.length > 0
+        ? { oldest: new Date(Math.min(...verifiedTimes)), newest: new Date(Math.max(...verifiedTimes)) }
+        : {},
+  };
+}

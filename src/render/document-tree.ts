@@ -1,0 +1,87 @@
+/** The small document tree the templates produce: the input of layout and, as HTML, the preview. */
+
+export type InlineStyle = 'regular' | 'bold' | 'italic';
+
+export interface TextInline {
+  text: string;
+  style: InlineStyle;
+}
+
+/** A forced line break (<br>). */
+export interface BreakInline {
+  text: '\n';
+  style: InlineStyle;
+}
+
+export type Inline = TextInline | BreakInline;
+
+interface BlockBase {
+  /** Language of the block (nearest lang attribute); drives direction and the draft mark. */
+  lang: string;
+  /** "auto" when the text's own first strong character decides (a name in any script). */
+  dir: 'ltr' | 'rtl' | 'auto';
+  classes: string[];
+}
+
+export interface HeadingBlock extends BlockBase {
+  type: 'heading';
+  level: 1 | 2 | 3;
+  inlines: Inline[];
+}
+
+export interface ParagraphBlock extends BlockBase {
+  type: 'paragraph';
+  inlines: Inline[];
+}
+
+export interface ListBlock extends BlockBase {
+  type: 'list';
+  isOrdered: boolean;
+  items: Block[][];
+}
+
+export interface TableBlock extends BlockBase {
+  type: 'table';
+  rows: { isHeader: boolean; cells: Inline[][] }[];
+}
+
+export interface GroupBlock extends BlockBase {
+  type: 'group';
+  tag: 'section' | 'div';
+  /** data-section of a <section>: the DESIGN.md section id. */
+  sectionId?: string;
+  children: Block[];
+}
+
+export type Block = HeadingBlock | ParagraphBlock | ListBlock | TableBlock | GroupBlock;
+
+export interface DocumentLanguage {
+  id: string;
+  dir: 'ltr' | 'rtl';
+  isDraft: boolean;
+}
+
+/** Strings the layout prints on every page, already translated by the render stage. */
+export interface PageFurniture {
+  /** Footer with {{page}} and {{pages}} left in, e.g. "Page {{page}} of {{pages}}". */
+  footer: string;
+  /** Printed on each page that carries text in a draft locale, keyed by locale id. */
+  draftMarks: Record<string, string>;
+  /** Printed at the top of staff-only pages. */
+  staffOnly: string;
+  /** Printed on a page left blank so the cards land on one sheet. */
+  blankPage: string;
+  /** Heading of the card sheet and the cutting instructions. */
+  cardsFrontTitle: string;
+  cardsBackTitle: string;
+}
+
+export interface RenderedDocument {
+  html: string;
+  blocks: Block[];
+  lang: string;
+  languages: DocumentLanguage[];
+  furniture: PageFurniture;
+  title: string;
+  subject: string;
+}

@@ -1,0 +1,141 @@
+/** Parses the templates' HTML (a restricted subset) into the Block tree with htmlparser2; anything else is a template bug. */
+import { parseDocument } from 'htmlparser2';
+import type { ChildNode, Element } from 'domhandler';
+import { PacketError } from '../errors.js';
+import type { Block, Inline, InlineStyle } from './document-tree.js';
+
+const blockTags = new Set(['section', 'div', 'h1', 'h2', 'h3', 'p', 'ul', 'ol', 'table']);
+const inlineTags = new Set(['strong', 'em', 'br', 'span']);
+const allowedAttributes = new Set(['class', 'lang', 'dir', 'data-section']);
+
+interface Inherited {
+  lang: string;
+  dir: 'ltr' | 'rtl' | 'auto';
+}
+
+function templateBug(detail: string): PacketError {
+  return new PacketError('PKT_ERR_RENDER_TEMPLATE', { detail });
+}
+
+function isElement(node: ChildNode): node is Element {
+  return node.type === 'tag';
+}
+
+function checkAttributes(element: Element): void {
+  for (const name of Object.keys(element.attribs)) {
+    if (!allowedAttributes.has(name)) throw templateBug(`attribute ${name} on <${element.name}> is not in the subset`);
+  }
+}
+
+function inherit(element: Element, parent: Inherited, dirOf: (lang: string) => 'ltr' | 'rtl'): Inherited {
+  const lang = element.attribs.lang ?? parent.lang;
+  const dirAttribute = element.attribs.dir;
+  const dir = dirAttribute === 'auto' || dirAttribute === 'rtl' || dirAttribute === 'ltr' ? dirAttribute : element.attribs.lang ? dirOf(lang) : parent.dir;
+  return { lang, dir };
+}
+
+/** Whitespace in templates is layout noise: runs of it become one space, as in HTML. */
+function collapse(text: string): string {
+  return text.replace(/[ \t\r\n\f]+/g, ' ');
+}
+
+function collectInlines(nodes: ChildNode[], style: InlineStyle, out: Inline[]): void {
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      const text = collapse(node.data);
+      if (text) out.push({ text, style });
+    } else if (isElement(node)) {
+      checkAttributes(node);
+      if (!inlineTags.has(node.name)) throw templateBug(`<${node.name}> inside a text block`);
+      if (node.name === 'br') out.push({ text: '\n', style });
+      else collectInlines(node.children, node.name === 'strong' ? 'bold' : node.name === 'em' ? (style === 'bold' ? 'bold' : 'italic') : style, out);
+    }
+  }
+}
+
+/** Trims the spaces template indentation leaves at the ends of a text block and around line breaks. */
+function trimInlines(inlines: Inline[]): Inline[] {
+  const result = inlines.map((inline) => ({ ...inline }));
+  for (let i = 0; i < result.length; i++) {
+    const inline = result[i]!;
+    if (inline.text === '\n') continue;
+    const isFirst = i === 0 || result[i - 1]!.text === '\n';
+    const isLast = i === result.length - 1 || result[i + 1]!.text === '\n';
+    if (isFirst) inline.text = inline.text.replace(/^ +/, '');
+    if (isLast) inline.text = inline.text.replace(/ +$/, '');
+  }
+  return result.filter((inline) => inline.text.length > 0);
+}
+
+function textBlockInlines(element: Element): Inline[] {
+  const inlines: Inline[] = [];
+  collectInlines(element.children, 'regular', inlines);
+  return trimInlines(inlines);
+}
+
+function parseChildren(nodes: ChildNode[], inherited: Inherited, dirOf: (lang: string) => 'ltr' | 'rtl'): Block[] {
+  const blocks: Block[] = [];
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      if (node.data.trim()) throw templateBug(`text outside a block: "${node.data.trim().slice(0, 40)}"`);
+      continue;
+    }
+    if (!isElement(node)) continue;
+    checkAttributes(node);
+    if (!blockTags.has(node.name)) throw templateBug(`<${node.name}> is not a block in the subset`);
+    const own = inherit(node, inherited, dirOf);
+    const base = { lang: own.lang, dir: own.dir, classes: (node.attribs.class ?? '').split(/\s+/).filter(Boolean) };
+    switch (node.name) {
+      case 'section':
+      case 'div':
+        blocks.push({
+          ...base,
+          type: 'group',
+          tag: node.name,
+          ...(node.attribs['data-section'] ? { sectionId: node.attribs['data-section'] } : {}),
+          children: parseChildren(node.children, own, dirOf),
+        });
+        break;
+      case 'h1':
+      case 'h2':
+      case 'h3':
+        blocks.push({ ...base, type: 'heading', level: Number(node.name[1]) as 1 | 2 | 3, inlines: textBlockInlines(node) });
+        break;
+      case 'p':
+        blocks.push({ ...base, type: 'paragraph', inlines: textBlockInlines(node) });
+        break;
+      case 'ul':
+      case 'ol': {
+        const items = node.children.filter(isElement).map((item) => {
+          if (item.name !== 'li') throw templateBug(`<${item.name}> inside a list`);
+          checkAttributes(item);
+          const itemInherited = inherit(item, own, dirOf);
+          const hasBlocks = item.children.some((child) => isElement(child) && blockTags.has(child.name));
+          return hasBlocks
+            ? parseChildren(item.children, itemInherited, dirOf)
+            : [{ lang: itemInherited.lang, dir: itemInherited.dir, classes: [], type: 'paragraph' as const, inlines: textBlockInlines(item) }];
+        });
+        blocks.push({ ...base, type: 'list', isOrdered: node.name === 'ol', items });
+        break;
+      }
+      case 'table': {
+        const rows = node.children
+          .filter(isElement)
+          .flatMap((child) => (child.name === 'thead' || child.name === 'tbody' ? child.children.filter(isElement) : [child]))
+          .map((row) => {
+            if (row.name !== 'tr') throw templateBug(`<${row.name}> inside a table`);
+            const cells = row.children.filter(isElement);
+            return { isHeader: cells.some((cell) => cell.name === 'th'), cells: cells.map(textBlockInlines) };
+          });
+        blocks.push({ ...base, type: 'table', rows });
+        break;
+      }
+    }
+  }
+  return blocks;
+}
+
+export function parseBlocks(html: string, lang: string, dirOf: (lang: string) => 'ltr' | 'rtl'): Block[] {
+  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
+  return parseChildren(document.children, { lang, dir: dirOf(lang) }, dirOf);
+}

@@ -1,0 +1,92 @@
+/** PacketRequest v1: the one contract shared by the CLI, the HTTP API and the staff form (DESIGN.md 2). */
+import { z } from 'zod';
+
+/** Field issues carry the catalog key of their message in `params.messageKey`; see parse-request.ts. */
+const withKey = (messageKey: string) => ({ params: { messageKey } });
+
+/** Free text a person typed: any script, no control characters, trimmed, NFC so "é" prints as one glyph. */
+function freeText(maxChars: number) {
+  return z
+    .string()
+    .transform((value) => value.normalize('NFC').trim())
+    .refine((value) => [...value].length <= maxChars, withKey('field.tooLong'))
+    .refine((value) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value), withKey('field.controlCharacters'));
+}
+
+const isoDate = z
+  .string()
+  .refine((value) => {
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+    const date = new Date(`${value}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  }, withKey('field.date'));
+
+export const contactRoles = ['attorney', 'family', 'emergency', 'consulate', 'other'] as const;
+
+export const limits = {
+  nameChars: 200,
+  locationChars: 200,
+  contactNameChars: 200,
+  phoneChars: 40,
+  contacts: 5,
+  cards: 8,
+} as const;
+
+export interface RequestVocabulary {
+  localeIds: readonly string[];
+  countySlugs: readonly string[];
+}
+
+export function createRequestSchema(vocabulary: RequestVocabulary) {
+  const localeIds = new Set(vocabulary.localeIds);
+  const countySlugs = new Set(vocabulary.countySlugs);
+  const language = z.string().refine((value) => localeIds.has(value), withKey('field.language'));
+  const county = z.string().refine((value) => countySlugs.has(value), withKey('field.county'));
+
+  return z.strictObject({
+    language: language.default('en'),
+    secondLanguage: language.optional(),
+    county,
+    destinationCounty: county.optional(),
+    youth: z.boolean().default(false),
+    person: z.strictObject({ name: freeText(limits.nameChars).optional() }).optional(),
+    release: z
+      .strictObject({ date: isoDate.optional(), location: freeText(limits.locationChars).optional() })
+      .optional(),
+    iceHold: z
+      .strictObject({
+        received: z.boolean(),
+        agencyWillComply: z.boolean().optional(),
+        releaseInfoSharedWithIce: z.boolean().optional(),
+      })
+      .optional(),
+    contacts: z
+      .array(
+        z.strictObject({
+          role: z.enum(contactRoles),
+          name: freeText(limits.contactNameChars),
+          phone: z
+            .string()
+            .max(limits.phoneChars)
+            .refine((value) => /^[0-9+()./ -]*( ?(ext\.?|x) ?[0-9]{1,6})?$/.test(value), withKey('field.phone'))
+            .optional(),
+        }),
+      )
+      .max(limits.contacts)
+      .default([]),
+    print: z
+      .strictObject({
+        paper: z.enum(['letter', 'a4']).default('letter'),
+        largePrint: z.boolean().default(false),
+        cards: z.number().int().min(1).max(limits.cards).default(4),
+        staffChecklist: z.boolean().default(false),
+      })
+      .default({ paper: 'letter', largePrint: false, cards: 4, staffChecklist: false }),
+  });
+}
+
+export type PacketRequestSchema = ReturnType<typeof createRequestSchema>;
+/** A request after parsing: defaults filled, text normalized. */
+export type PacketRequest = z.output<PacketRequestSchema>;
+/** A request as callers write it. */
+export type PacketRequestInput = z.input<PacketRequestSchema>;
