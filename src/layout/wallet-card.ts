@@ -12,8 +12,8 @@ import { createStyleSheet } from './styles.js';
 /** 90 x 115 mm: four fit on Letter and on A4 inside 15 mm margins; folded once it fits a wallet. */
 export const cardSizePt = { width: 255, height: 326 };
 const cardPaddingPt = 11;
-/** Card text starts at body size and steps down for long translations, never below 8 pt. */
-const cardTextSizesPt = [10.5, 10, 9.5, 9, 8.5, 8];
+/** Card text starts at 12 pt and steps down until it fits (long translations), never below 8 pt. */
+const cardTextSizesPt = [12, 11.5, 11, 10.5, 10, 9.5, 9, 8.5, 8];
 
 export interface CardSlot {
   xPt: number;

@@ -101,9 +101,12 @@ function parseChildren(nodes: ChildNode[], inherited: Inherited, dirOf: (lang: s
       case 'h3':
         blocks.push({ ...base, type: 'heading', level: Number(node.name[1]) as 1 | 2 | 3, inlines: textBlockInlines(node) });
         break;
-      case 'p':
-        blocks.push({ ...base, type: 'paragraph', inlines: textBlockInlines(node) });
+      case 'p': {
+        // Template conditionals can leave a paragraph empty; an empty line is noise on paper.
+        const inlines = textBlockInlines(node);
+        if (inlines.length > 0) blocks.push({ ...base, type: 'paragraph', inlines });
         break;
+      }
       case 'ul':
       case 'ol': {
         const items = node.children.filter(isElement).map((item) => {

@@ -52,7 +52,8 @@ export function toFieldIssues(issue: core.$ZodIssue): FieldIssue[] {
 }
 
 export function parsePacketRequest(input: unknown, vocabulary: RequestVocabulary): PacketRequest {
-  const result = schemaFor(vocabulary).safeParse(input);
+  // reportInput lets us tell "missing" from "wrong type"; the input itself never leaves this function.
+  const result = schemaFor(vocabulary).safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const issues = result.error.issues.flatMap(toFieldIssues);
   throw new PacketError('PKT_ERR_REQUEST_INVALID', {
