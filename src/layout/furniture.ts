@@ -27,6 +27,6 @@ export function addFurniture(pages: PageLayout[], furniture: PageFurniture, lang
       const mark = furniture.draftMarks[pageLang];
       if (mark && !banners.includes(mark)) banners.push(mark);
     }
-    banners.forEach((banner, bannerIndex) => lineAt(page, banner, lang, top - 26 + bannerIndex * 12, context, true));
+    banners.forEach((banner, bannerIndex) => lineAt(page, banner, lang, top - 36 + bannerIndex * 12, context, true));
   });
 }

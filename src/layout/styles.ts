@@ -45,7 +45,7 @@ export function createStyleSheet(isLargePrint: boolean, bodyPt?: number): StyleS
   };
   return {
     bodyPt: body,
-    marginPt: { top: 42, side: 42, bottom: 56 },
+    marginPt: { top: 56, side: 42, bottom: 56 },
     indentPt: body * 1.6,
     styleFor(block) {
       const has = (name: string) => block.classes.includes(name);

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { PDFName } from 'pdf-lib';
+import { loadPdf, packetFor, today } from '../support/packets.js';
+import { layoutPacket, preparePacket } from '../../src/generate.js';
+import { getEngine } from '../../src/engine.js';
+import type { PageLayout } from '../../src/layout/page-layout.js';
+
+/** Office printers cannot print the outer 4–6 mm; keep every mark 6.35 mm (18 pt) inside the edge. */
+const safeEdgePt = 18;
+
+function pagesFor(request: Record<string, unknown>): PageLayout[] {
+  const engine = getEngine();
+  return layoutPacket(preparePacket(request, { today, engine }), engine);
+}
+
+function outOfBounds(pages: PageLayout[]): string[] {
+  const problems: string[] = [];
+  pages.forEach((page, index) => {
+    for (const item of page.items) {
+      if (item.kind !== 'text') continue;
+      const widthPt = item.glyphs.reduce((sum, glyph) => sum + glyph.advance, 0) * (item.sizePt / item.face.unitsPerEm);
+      const inside =
+        item.xPt >= safeEdgePt &&
+        item.xPt + widthPt <= page.widthPt - safeEdgePt + 0.01 &&
+        item.yPt >= safeEdgePt &&
+        item.yPt + item.sizePt <= page.heightPt - safeEdgePt;
+      if (!inside) problems.push(`page ${index + 1} at (${Math.round(item.xPt)}, ${Math.round(item.yPt)})`);
+    }
+  });
+  return problems;
+}
+
+const fullRequest = {
+  county: 'los-angeles',
+  destinationCounty: 'sacramento',
+  language: 'es',
+  youth: true,
+  iceHold: { received: true, releaseInfoSharedWithIce: true },
+  person: { name: 'José Núñez' },
+  print: { staffChecklist: true },
+};
+
+describe('paper', () => {
+  it('prints every page on US Letter, 612 x 792 pt, by default', async () => {
+    const pdf = await loadPdf(await packetFor({ county: 'fresno' }));
+    for (const page of pdf.getPages()) expect(page.getSize()).toEqual({ width: 612, height: 792 });
+  });
+
+  it('prints every page on A4, 595 x 842 pt, when asked', async () => {
+    const pdf = await loadPdf(await packetFor({ county: 'fresno', print: { paper: 'a4' } }));
+    for (const page of pdf.getPages()) expect(page.getSize()).toEqual({ width: 595, height: 842 });
+  });
+
+  for (const paper of ['letter', 'a4']) {
+    for (const largePrint of [false, true]) {
+      it(`keeps all text inside the printable area on ${paper}${largePrint ? ' in large print' : ''}`, () => {
+        expect(outOfBounds(pagesFor({ ...fullRequest, print: { ...fullRequest.print, paper, largePrint } }))).toEqual([]);
+      });
+    }
+  }
+
+  it('gives large print more pages, not smaller text', () => {
+    const normal = pagesFor(fullRequest);
+    const large = pagesFor({ ...fullRequest, print: { ...fullRequest.print, largePrint: true } });
+    expect(large.length).toBeGreaterThan(normal.length);
+    const bodySizes = (pages: PageLayout[]) => pages[1]!.items.flatMap((item) => (item.kind === 'text' ? [item.sizePt] : []));
+    expect(Math.min(...bodySizes(large))).toBeGreaterThanOrEqual(Math.min(...bodySizes(normal)));
+    expect(bodySizes(large)).toContain(14);
+  });
+});
+
+describe('document metadata', () => {
+  it('names the packet and county, declares the language and creator, and never names the person', async () => {
+    const pdf = await loadPdf(await packetFor({ county: 'fresno', language: 'es', person: { name: 'José Núñez' } }));
+    expect(pdf.getTitle()).toContain('Fresno');
+    expect(pdf.getTitle()).not.toContain('José');
+    expect(pdf.getSubject()).toContain('Fresno');
+    expect(pdf.getCreator()).toMatch(/^release-packet/);
+    expect(String(pdf.catalog.get(PDFName.of('Lang')))).toBe('(es)');
+  });
+
+  it('gives the same bytes for the same request on the same day', async () => {
+    const first = await packetFor({ county: 'fresno', person: { name: '张伟' } });
+    const second = await packetFor({ county: 'fresno', person: { name: '张伟' } });
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+  });
+});
