@@ -36,6 +36,18 @@ function readRequestFile(path: string): Record<string, unknown> {
   return parsed as Record<string, unknown>;
 }
 
+/** The language to explain errors in: the flag, else the request file's, read leniently. */
+export function errorLanguage(flags: Pick<GenerateFlags, 'lang' | 'request'>): string | undefined {
+  if (flags.lang) return flags.lang;
+  if (!flags.request || flags.request === '-') return undefined;
+  try {
+    const language = readRequestFile(flags.request).language;
+    return typeof language === 'string' ? language : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Shortcut flags override the request file, field by field. */
 export function requestFromFlags(flags: GenerateFlags): Record<string, unknown> {
   const request: Record<string, unknown> = flags.request ? readRequestFile(flags.request) : {};

@@ -3,7 +3,7 @@ import { Command, Option } from 'commander';
 import { getCatalogs } from '../i18n/catalogs.js';
 import { describeError } from '../i18n/describe-error.js';
 import { isPacketError } from '../errors.js';
-import { runGenerate, type GenerateFlags } from './generate-command.js';
+import { errorLanguage, runGenerate, type GenerateFlags } from './generate-command.js';
 
 /** Prints what went wrong in the request's language; never the values the person typed. */
 function report(error: unknown, lng: string | undefined): number {
@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
       try {
         await runGenerate(flags);
       } catch (error) {
-        exitCode = report(error, flags.lang);
+        exitCode = report(error, errorLanguage(flags));
       }
     });
 

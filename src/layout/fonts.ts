@@ -37,6 +37,10 @@ export interface FontSet {
   faces: FontFace[];
   /** Faces to try for a style, in fallback order: the style's own faces, then regular faces. */
   fallbackOrder: Record<FontStyle, FontFace[]>;
+  /** For each style, the first face in fallback order that has a code point: a cmap lookup done once, at startup. */
+  firstFaceFor: Record<FontStyle, ReadonlyMap<number, FontFace>>;
+  /** Code points each face covers, by face index. */
+  coverage: ReadonlySet<number>[];
 }
 
 export const defaultFontsDir = projectPath('assets', 'fonts');
@@ -62,7 +66,16 @@ export function loadFontSet(fontsDir = defaultFontsDir): FontSet {
   const regular = faces.filter((face) => face.style === 'regular');
   const orderFor = (style: FontStyle) =>
     style === 'regular' ? regular : [...faces.filter((face) => face.style === style), ...regular];
-  return { faces, fallbackOrder: { regular, bold: orderFor('bold'), italic: orderFor('italic') } };
+  const fallbackOrder = { regular, bold: orderFor('bold'), italic: orderFor('italic') };
+  const coverage = faces.map((face) => new Set(face.font.characterSet));
+  const firstFaceFor = (style: FontStyle) => {
+    const table = new Map<number, FontFace>();
+    for (const face of fallbackOrder[style]) {
+      for (const codePoint of coverage[face.index]!) if (!table.has(codePoint)) table.set(codePoint, face);
+    }
+    return table;
+  };
+  return { faces, fallbackOrder, coverage, firstFaceFor: { regular: firstFaceFor('regular'), bold: firstFaceFor('bold'), italic: firstFaceFor('italic') } };
 }
 
 let memo: FontSet | undefined;
@@ -104,11 +117,8 @@ function isCombining(codePoint: number): boolean {
  * else the first face in the style's fallback order that does; undefined when no bundled face has it.
  */
 export function pickFace(fontSet: FontSet, style: FontStyle, codePoint: number, preferred?: FontFace): FontFace | undefined {
-  if (preferred && (isCombining(codePoint) || isNeutral(codePoint)) && preferred.font.hasGlyphForCodePoint(codePoint)) {
+  if (preferred && (isCombining(codePoint) || isNeutral(codePoint)) && fontSet.coverage[preferred.index]!.has(codePoint)) {
     return preferred;
   }
-  for (const face of fontSet.fallbackOrder[style]) {
-    if (face.font.hasGlyphForCodePoint(codePoint)) return face;
-  }
-  return undefined;
+  return fontSet.firstFaceFor[style].get(codePoint);
 }

@@ -55,42 +55,10 @@ export function findUnprintable(fontSet: FontSet, text: string, style: InlineSty
   return missing;
 }
 
-interface CharInfo {
-  text: string;
-  face: FontFace;
-  level: number;
-  style: InlineStyle;
-  isSpace: boolean;
-  isBreak: boolean;
-  isBreakAnywhere: boolean;
-}
-
 export function itemize(inlines: Inline[], dir: 'ltr' | 'rtl', context: ItemizeContext): Atom[] {
-  const text = inlines.map((inline) => inline.text).join('');
+  const text = inlines.length === 1 ? inlines[0]!.text : inlines.map((inline) => inline.text).join('');
   const levels = dir === 'rtl' || rtlCharacters.test(text) ? bidi.getEmbeddingLevels(text, dir).levels : undefined;
   const baseLevel = dir === 'rtl' ? 1 : 0;
-
-  const chars: CharInfo[] = [];
-  let offset = 0;
-  let previous: FontFace | undefined;
-  for (const inline of inlines) {
-    for (const character of inline.text) {
-      const codePoint = character.codePointAt(0)!;
-      const level = levels ? levels[offset]! : baseLevel;
-      offset += character.length;
-      if (character === '\n') {
-        chars.push({ text: character, face: previous ?? context.fontSet.fallbackOrder.regular[0]!, level: baseLevel, style: inline.style, isSpace: false, isBreak: true, isBreakAnywhere: false });
-        continue;
-      }
-      const face = pickFace(context.fontSet, inline.style, codePoint, previous?.style === inline.style || previous?.style === 'regular' ? previous : undefined);
-      if (!face) {
-        throw new PacketError('PKT_ERR_LAYOUT_MISSING_GLYPH', { detail: `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}` });
-      }
-      previous = face;
-      chars.push({ text: character, face, level, style: inline.style, isSpace: character === ' ', isBreak: false, isBreakAnywhere: isBreakAnywhere(codePoint) });
-    }
-  }
-
   const atoms: Atom[] = [];
   const scale = context.sizePt;
   const push = (kind: Atom['kind'], piece: string, face: FontFace, level: number, canBreakAfter: boolean) => {
@@ -98,25 +66,49 @@ export function itemize(inlines: Inline[], dir: 'ltr' | 'rtl', context: ItemizeC
     atoms.push({ kind, text: piece, face, level, glyphs, widthPt: (advanceUnits(glyphs) * scale) / face.unitsPerEm, canBreakAfter });
   };
 
-  let start = 0;
-  while (start < chars.length) {
-    const first = chars[start]!;
-    if (first.isBreak || first.isSpace) {
-      push(first.isBreak ? 'break' : 'space', first.text, first.face, first.level, true);
-      start += 1;
-      continue;
-    }
-    let end = start + 1;
-    if (!first.isBreakAnywhere) {
-      while (end < chars.length) {
-        const next = chars[end]!;
-        if (next.isBreak || next.isSpace || next.isBreakAnywhere || next.face !== first.face || next.level !== first.level) break;
-        end += 1;
+  // One pass over the code points: a run grows while face and level stay the same; spaces, breaks
+  // and ideographs (which break anywhere) end it.
+  let offset = 0;
+  let previous: FontFace | undefined;
+  let run = '';
+  let runFace: FontFace | undefined;
+  let runLevel = baseLevel;
+  const endRun = () => {
+    if (run && runFace) push('text', run, runFace, runLevel, false);
+    run = '';
+  };
+  for (const inline of inlines) {
+    for (const character of inline.text) {
+      const codePoint = character.codePointAt(0)!;
+      const level = levels ? levels[offset]! : baseLevel;
+      offset += character.length;
+      if (codePoint === 0x0a) {
+        endRun();
+        push('break', character, previous ?? context.fontSet.fallbackOrder.regular[0]!, baseLevel, true);
+        continue;
+      }
+      const preferred = previous && (previous.style === inline.style || previous.style === 'regular') ? previous : undefined;
+      const face = pickFace(context.fontSet, inline.style, codePoint, preferred);
+      if (!face) {
+        throw new PacketError('PKT_ERR_LAYOUT_MISSING_GLYPH', { detail: `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}` });
+      }
+      previous = face;
+      if (codePoint === 0x20) {
+        endRun();
+        push('space', character, face, level, true);
+      } else if (isBreakAnywhere(codePoint)) {
+        endRun();
+        push('text', character, face, level, true);
+      } else {
+        if (run && (face !== runFace || level !== runLevel)) endRun();
+        if (!run) {
+          runFace = face;
+          runLevel = level;
+        }
+        run += character;
       }
     }
-    const piece = chars.slice(start, end).map((info) => info.text).join('');
-    push('text', piece, first.face, first.level, first.isBreakAnywhere);
-    start = end;
   }
+  endRun();
   return atoms;
 }

@@ -21,8 +21,11 @@ function joinPath(path: readonly PropertyKey[]): string {
 /** Maps a zod issue to our catalog key; the raw zod text never reaches a reader (it may echo input). */
 export function toFieldIssues(issue: core.$ZodIssue): FieldIssue[] {
   const path = joinPath(issue.path);
-  const custom = (issue as { params?: { messageKey?: string } }).params?.messageKey;
-  if (custom) return [{ path, messageKey: `errors:${custom}` }];
+  const customParams = (issue as { params?: Record<string, string | number> }).params;
+  if (typeof customParams?.messageKey === 'string') {
+    const { messageKey, ...params } = customParams;
+    return [{ path, messageKey: `errors:${messageKey}`, ...(Object.keys(params).length ? { params } : {}) }];
+  }
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, messageKey: 'errors:field.unknown' }));

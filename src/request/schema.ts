@@ -2,14 +2,14 @@
 import { z } from 'zod';
 
 /** Field issues carry the catalog key of their message in `params.messageKey`; see parse-request.ts. */
-const withKey = (messageKey: string) => ({ params: { messageKey } });
+const withKey = (messageKey: string, values: Record<string, number> = {}) => ({ params: { messageKey, ...values } });
 
 /** Free text a person typed: any script, no control characters, trimmed, NFC so "é" prints as one glyph. */
 function freeText(maxChars: number) {
   return z
     .string()
     .transform((value) => value.normalize('NFC').trim())
-    .refine((value) => [...value].length <= maxChars, withKey('field.tooLong'))
+    .refine((value) => [...value].length <= maxChars, withKey('field.tooLong', { maximum: maxChars }))
     .refine((value) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value), withKey('field.controlCharacters'));
 }
 

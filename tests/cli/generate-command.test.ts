@@ -52,6 +52,15 @@ describe('release-packet generate', () => {
     expect(readdirSync(folder)).toEqual([]);
   });
 
+  it('prints the errors of a --request file in the language that file asks for', async () => {
+    const requestFile = join(folder, 'request.json');
+    writeFileSync(requestFile, JSON.stringify({ language: 'es', county: 'nowhere' }));
+    const spanish = JSON.parse(readFileSync(new URL('../../locales/es/errors.json', import.meta.url), 'utf8')) as { field: { county: string } };
+    const code = await main(['generate', '--request', requestFile, '--out', join(folder, 'packet.pdf')]);
+    expect(code).toBe(1);
+    expect(stderr.join('')).toContain(spanish.field.county);
+  });
+
   it('exits 1 for a --request file that is not JSON', async () => {
     const requestFile = join(folder, 'request.json');
     writeFileSync(requestFile, '{"county": "fresno",');

@@ -85,10 +85,11 @@ describe('parsePacketRequest', () => {
     });
   });
 
-  it('rejects a name longer than 200 characters with errors:field.tooLong', () => {
+  it('tells errors:field.tooLong the 200-character limit of a name, so the message can say it', () => {
     expect(issuesOf({ county: 'fresno', person: { name: 'a'.repeat(201) } })).toContainEqual({
       path: 'person.name',
       messageKey: 'errors:field.tooLong',
+      params: { maximum: 200 },
     });
   });
 

@@ -12,8 +12,8 @@ interface ProblemBody {
   issues: { path: string; message: string }[];
 }
 
-function readFixture(name: string): unknown {
-  return JSON.parse(readFileSync(new URL(`../fixtures/requests/${name}`, import.meta.url), 'utf8'));
+function readFixture(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL(`../fixtures/requests/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
 }
 
 const spanishErrors = JSON.parse(readFileSync(new URL('../../locales/es/errors.json', import.meta.url), 'utf8')) as {

@@ -1,0 +1,185 @@
+/**
+ * DESIGN.md 6: no personal field in any log line, error message, header, file name or PDF metadata.
+ * Requests carry canary strings in every personal field; every place they must not reach is searched for "CANARY".
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { PDFDocument } from 'pdf-lib';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli/program.js';
+import { getEngine } from '../../src/engine.js';
+import { generatePacket } from '../../src/generate.js';
+import { buildApp, defaultLogger } from '../../src/server/app.js';
+
+const canary = 'CANARY';
+
+interface CanaryRequest {
+  county: string;
+  person: { name: string };
+  release: { date: string; location: string };
+  contacts: { role: string; name: string; phone: string }[];
+}
+
+function canaryRequest(): CanaryRequest {
+  return JSON.parse(readFileSync(new URL('../fixtures/requests/canary-personal-fields.json', import.meta.url), 'utf8')) as CanaryRequest;
+}
+
+/** The canary request with one field made invalid: a name 220 characters long, built from the canary. */
+function withTooLongName(): CanaryRequest {
+  const request = canaryRequest();
+  request.person.name = 'CANARY-NAME-91d2 '.repeat(13);
+  return request;
+}
+
+function withBadDate(): CanaryRequest {
+  const request = canaryRequest();
+  request.release.date = '2026-02-30';
+  return request;
+}
+
+const today = new Date('2026-11-27T00:00:00Z');
+
+describe('server logs and headers', () => {
+  const lines: string[] = [];
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    // The production logger options (serializers, redaction), at the most talkative level, into memory.
+    const productionOptions = typeof defaultLogger === 'object' ? defaultLogger : {};
+    app = await buildApp({
+      engine: getEngine(),
+      logger: { ...productionOptions, level: 'trace', stream: { write: (line: string) => void lines.push(line) } },
+    });
+    await app.ready();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  beforeEach(() => {
+    lines.length = 0;
+  });
+
+  async function post(payload: string | object): Promise<LightMyRequestResponse> {
+    return app.inject({
+      method: 'POST',
+      url: '/api/v1/packets',
+      headers: { 'content-type': 'application/json' },
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    });
+  }
+
+  function expectNoCanary(response: LightMyRequestResponse): void {
+    // The logger is really listening: a request that left no line would prove nothing.
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.filter((line) => line.includes(canary))).toEqual([]);
+    expect(JSON.stringify(response.headers)).not.toContain(canary);
+  }
+
+  it('logs no personal field of a valid request, and sends none back in a header', async () => {
+    const response = await post(canaryRequest());
+    expect(response.statusCode).toBe(200);
+    expectNoCanary(response);
+  });
+
+  it('logs no personal field of a request rejected for a too-long name', async () => {
+    const response = await post(withTooLongName());
+    expect(response.statusCode).toBe(400);
+    expect(lines.some((line) => line.includes('person.name'))).toBe(true);
+    expectNoCanary(response);
+  });
+
+  it('logs no personal field of a request rejected for a bad date', async () => {
+    const response = await post(withBadDate());
+    expect(response.statusCode).toBe(400);
+    expect(lines.some((line) => line.includes('release.date'))).toBe(true);
+    expectNoCanary(response);
+  });
+
+  it('logs no personal field of a body that is not valid JSON (the parser error quotes the input)', async () => {
+    const response = await post('{"county": "fresno", "person": {"name": CANARY-NAME-91d2}}');
+    expect(response.statusCode).toBe(400);
+    expectNoCanary(response);
+  });
+
+  it('keeps personal fields out of the problem body of a rejected request', async () => {
+    const response = await post(withTooLongName());
+    expect(response.body).not.toContain(canary);
+  });
+});
+
+describe('release-packet generate on disk and stderr', () => {
+  let folder: string;
+  let stderr: string[];
+
+  beforeAll(() => {
+    getEngine();
+  });
+
+  beforeEach(() => {
+    folder = mkdtempSync(join(tmpdir(), 'release-packet-canary-'));
+    stderr = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      stderr.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      return true;
+    });
+  });
+
+  afterEach(() => {
+    vi.restoreAllMocks();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('writes only the requested output file for a packet with a canary name', async () => {
+    expect(readdirSync(folder)).toEqual([]);
+    const code = await main(['generate', '--county', 'fresno', '--name', 'CANARY-NAME-91d2', '--out', join(folder, 'packet.pdf')]);
+    expect(code).toBe(0);
+    expect(readdirSync(folder)).toEqual(['packet.pdf']);
+    expect(stderr.join('')).not.toContain(canary);
+  });
+
+  it('writes only the requested output file for a request file full of canaries', async () => {
+    writeFileSync(join(folder, 'request.json'), JSON.stringify(canaryRequest()));
+    const code = await main(['generate', '--request', join(folder, 'request.json'), '--out', join(folder, 'packet.pdf')]);
+    expect(code).toBe(0);
+    expect(readdirSync(folder).sort()).toEqual(['packet.pdf', 'request.json']);
+    expect(stderr.join('')).not.toContain(canary);
+  });
+
+  it('prints no canary on stderr when the canary name is too long', async () => {
+    const code = await main(['generate', '--county', 'fresno', '--name', 'CANARY-NAME-91d2 '.repeat(13), '--out', join(folder, 'packet.pdf')]);
+    expect(code).toBe(1);
+    expect(stderr.join('')).toContain('person.name');
+    expect(stderr.join('')).not.toContain(canary);
+    expect(readdirSync(folder)).toEqual([]);
+  });
+
+  it('prints no canary on stderr when a request file with canaries has a bad date', async () => {
+    writeFileSync(join(folder, 'request.json'), JSON.stringify(withBadDate()));
+    const code = await main(['generate', '--request', join(folder, 'request.json'), '--out', join(folder, 'packet.pdf')]);
+    expect(code).toBe(1);
+    expect(stderr.join('')).toContain('release.date');
+    expect(stderr.join('')).not.toContain(canary);
+    expect(readdirSync(folder)).toEqual(['request.json']);
+  });
+
+  it('prints no canary on stderr when the request file is broken JSON around a canary', async () => {
+    writeFileSync(join(folder, 'request.json'), '{"county": "fresno", "person": {"name": CANARY-NAME-91d2}}');
+    const code = await main(['generate', '--request', join(folder, 'request.json'), '--out', join(folder, 'packet.pdf')]);
+    expect(code).toBe(1);
+    expect(stderr.join('')).not.toContain(canary);
+  });
+});
+
+describe('PDF document metadata', () => {
+  it('keeps the person, the release place and the contacts out of the title, subject, author and keywords', async () => {
+    const bytes = await generatePacket(canaryRequest(), { engine: getEngine(), today });
+    const document = await PDFDocument.load(bytes, { updateMetadata: false });
+    const metadata = [document.getTitle(), document.getSubject(), document.getAuthor(), document.getKeywords(), document.getCreator(), document.getProducer()];
+    expect(document.getTitle()).toBeTruthy();
+    expect(metadata.filter((value) => value?.includes(canary))).toEqual([]);
+  });
+});
