@@ -6,6 +6,8 @@ export interface ShapedGlyph {
   id: number;
   /** Advance in font units, after kerning. */
   advance: number;
+  /** The glyph's own advance (hmtx), in font units: what the PDF's width table says. */
+  defaultAdvance: number;
   xOffset: number;
   yOffset: number;
   /** The characters this glyph stands for, for the PDF's ToUnicode map (copy and paste, screen readers). */

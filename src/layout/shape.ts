@@ -20,6 +20,7 @@ export function shapeUncached(face: FontFace, text: string, isRtl: boolean): Sha
     return {
       id: glyph.id,
       advance: position.xAdvance,
+      defaultAdvance: glyph.advanceWidth,
       xOffset: position.xOffset,
       yOffset: position.yOffset,
       codePoints: glyph.codePoints,

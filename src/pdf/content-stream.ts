@@ -37,7 +37,7 @@ function writeText(item: TextItem, encoder: GlyphEncoder, out: string[]): void {
     // TJ numbers move the pen left in thousandths of an em: kerning and mark offsets become adjustments.
     if (xOffsetText !== 0) parts.push(String(Math.round(-xOffsetText)));
     parts.push(`<${encoded.hex}>`);
-    const defaultAdvance = Math.round(face.font.getGlyph(glyph.id).advanceWidth * toTextSpace);
+    const defaultAdvance = Math.round(glyph.defaultAdvance * toTextSpace);
     const adjustment = defaultAdvance - glyph.advance * toTextSpace + xOffsetText;
     if (Math.abs(adjustment) >= 0.5) parts.push(String(Math.round(adjustment)));
     x += (glyph.advance * sizePt) / face.unitsPerEm;

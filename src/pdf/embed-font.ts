@@ -1,5 +1,5 @@
 /** Puts a prepared FontProgram into one PDF document as a Type0/CIDFontType2 font, without re-encoding it. */
-import { PDFName, PDFNumber, PDFRawStream, PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
+import { PDFInvalidObject, PDFName, PDFRawStream, PDFString, type PDFDocument, type PDFRef } from 'pdf-lib';
 import type { FontProgram } from './font-program.js';
 
 export function embedFontProgram(doc: PDFDocument, program: FontProgram): PDFRef {
@@ -22,7 +22,8 @@ export function embedFontProgram(doc: PDFDocument, program: FontProgram): PDFRef
       FontFile2: fontFile,
     }),
   );
-  const widths = context.obj([0, program.widths.map((width) => PDFNumber.of(width))]);
+  // pdf-lib writes a PDFInvalidObject's bytes verbatim: the width array was serialized once, at startup.
+  const widths = PDFInvalidObject.of(program.widthsArray);
   const cidFont = context.register(
     context.obj({
       Type: 'Font',

@@ -13,8 +13,8 @@ export interface FontProgram {
   baseFontName: string;
   /** Original glyph id → 4 hex digits of the subset glyph id, as written in content streams (Identity-H). */
   hexByGlyph: Map<number, string>;
-  /** Widths in 1/1000 em, indexed by subset glyph id. */
-  widths: number[];
+  /** The CIDFont /W array, written once: widths in 1/1000 em from subset glyph 0 on. */
+  widthsArray: Uint8Array;
   fontFile: { deflated: Uint8Array; length: number };
   toUnicode: Uint8Array;
   descriptor: { bbox: number[]; ascent: number; descent: number; capHeight: number; italicAngle: number };
@@ -87,7 +87,7 @@ export function buildFontProgram(face: FontFace, glyphs: ReadonlyMap<number, num
     face,
     baseFontName: `${subsetTag(face, glyphIds)}+${face.postscriptName}`,
     hexByGlyph,
-    widths: Array.from(widths, (width) => width ?? 0),
+    widthsArray: Buffer.from(`[0 [${Array.from(widths, (width) => width ?? 0).join(' ')}]]`, 'latin1'),
     fontFile: { deflated: deflateSync(bytes), length: bytes.length },
     toUnicode: deflateSync(Buffer.from(buildToUnicode(toUnicode), 'latin1')),
     descriptor: {
