@@ -7,6 +7,7 @@ import { getDirectory, type Directory } from './directory/load-directory.js';
 import { getFontSet, type FontSet, type FontStyle } from './layout/fonts.js';
 import { ShapeCache, type ShapedWord } from './layout/shape.js';
 import { itemize } from './layout/itemize.js';
+import { layoutTexts } from './layout/block-layout.js';
 import { compileTemplates, type Templates } from './render/templates.js';
 import { buildFontProgram, type FontProgram } from './pdf/font-program.js';
 
@@ -32,7 +33,7 @@ function catalogStrings(tree: CatalogTree, out: string[]): void {
 export function sharedTexts(catalogs: Catalogs, directory: Directory): string[] {
   const texts: string[] = [];
   // Printable ASCII and digits cover numbers, dates and phone numbers of any packet.
-  texts.push(Array.from({ length: 95 }, (_, index) => String.fromCharCode(32 + index)).join(' '));
+  texts.push(Array.from({ length: 95 }, (_, index) => String.fromCharCode(32 + index)).join(' '), ...layoutTexts);
   for (const locale of catalogs.locales.values()) {
     texts.push(locale.meta.name);
     for (const tree of Object.values(locale.catalogs)) catalogStrings(tree, texts);

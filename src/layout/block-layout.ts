@@ -19,6 +19,10 @@ export interface Slice {
   sectionId?: string;
 }
 
+/** Text the layout itself prints (list bullets), so startup can prepare its glyphs with the catalogs'. */
+export const bulletMarker = '•';
+export const layoutTexts = [bulletMarker];
+
 export interface BlockLayoutContext {
   fontSet: FontSet;
   cache: ShapeCache;
@@ -115,7 +119,7 @@ function layoutList(block: ListBlock, widthPt: number, context: BlockLayoutConte
       const side = markerSize * 0.8;
       first.items.push({ kind: 'box', xPt: 0, yPt: baseline - side + 1, widthPt: side, heightPt: side, lineWidthPt: 0.8 });
     } else {
-      const marker = block.isOrdered ? `${itemIndex + 1}.` : '•';
+      const marker = block.isOrdered ? `${itemIndex + 1}.` : bulletMarker;
       const markerSlices = layoutText([{ text: marker, style: 'regular' }], { dir: 'ltr', lang: block.lang, classes: [] }, body, indent, context);
       first.items.push(...(markerSlices[0]?.items ?? []).map((item) => (item.kind === 'text' ? { ...item, yPt: baseline } : item)));
     }

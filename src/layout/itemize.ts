@@ -5,7 +5,7 @@
 import bidiModule from 'bidi-js';
 import { PacketError } from '../errors.js';
 import type { Inline, InlineStyle } from '../render/document-tree.js';
-import { pickFace, type FontFace, type FontSet } from './fonts.js';
+import { isNeutral, pickFace, type FontFace, type FontSet } from './fonts.js';
 import { advanceUnits, type ShapeCache, type ShapedWord } from './shape.js';
 
 // bidi-js ships CommonJS whose module.exports is the factory, while its types describe an ES default export.
@@ -99,6 +99,11 @@ export function itemize(inlines: Inline[], dir: 'ltr' | 'rtl', context: ItemizeC
       } else if (isBreakAnywhere(codePoint)) {
         endRun();
         push('text', character, face, level, true);
+      } else if (isNeutral(codePoint)) {
+        // Digits and punctuation are shaped alone, so "2026." and "Angeles," reuse the shapes prepared
+        // at startup for "2026", "." and "Angeles" instead of being shaped again for every packet.
+        endRun();
+        push('text', character, face, level, false);
       } else {
         if (run && (face !== runFace || level !== runLevel)) endRun();
         if (!run) {

@@ -77,7 +77,8 @@ export async function writePdf(pages: PageLayout[], metadata: PdfMetadata, deps:
 
   for (const layout of pages) {
     const page = doc.addPage([layout.widthPt, layout.heightPt]);
-    const content = deflateSync(Buffer.from(writePageContent(layout, encoder), 'latin1'));
+    // Level 4: measured here half the time of the default level 6 for 1 KB more per packet.
+    const content = deflateSync(Buffer.from(writePageContent(layout, encoder), 'latin1'), { level: 4 });
     const stream = doc.context.register(PDFRawStream.of(doc.context.obj({ Filter: 'FlateDecode' }), content));
     page.node.set(PDFName.of('Contents'), stream);
     page.node.set(PDFName.of('Resources'), resources);
