@@ -29,17 +29,21 @@ export interface BlockLayoutContext {
   styles: StyleSheet;
 }
 
+/** Moves items in place: every item is created fresh for one packet's layout, so nothing shared changes. */
 export function shiftItems(items: DrawItem[], dxPt: number, dyPt: number): DrawItem[] {
-  return items.map((item) => {
-    switch (item.kind) {
-      case 'text':
-        return { ...item, xPt: item.xPt + dxPt, yPt: item.yPt + dyPt };
-      case 'rule':
-        return { ...item, x1Pt: item.x1Pt + dxPt, x2Pt: item.x2Pt + dxPt, y1Pt: item.y1Pt + dyPt, y2Pt: item.y2Pt + dyPt };
-      case 'box':
-        return { ...item, xPt: item.xPt + dxPt, yPt: item.yPt + dyPt };
+  if (dxPt === 0 && dyPt === 0) return items;
+  for (const item of items) {
+    if (item.kind === 'rule') {
+      item.x1Pt += dxPt;
+      item.x2Pt += dxPt;
+      item.y1Pt += dyPt;
+      item.y2Pt += dyPt;
+    } else {
+      item.xPt += dxPt;
+      item.yPt += dyPt;
     }
-  });
+  }
+  return items;
 }
 
 /** Stacks slices into one (a keep-together group), spacing kept. */

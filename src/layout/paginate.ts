@@ -4,19 +4,24 @@ import type { DrawItem, PageLayout, Paper } from './page-layout.js';
 import type { Slice } from './block-layout.js';
 import type { StyleSheet } from './styles.js';
 
-/** Turns slice-relative items (y downwards from the slice top) into page coordinates (PDF: y upwards). */
+/** Turns slice-relative items (y downwards from the slice top) into page coordinates (PDF: y upwards), in place. */
 export function placeOnPage(items: DrawItem[], leftPt: number, topFromPageTopPt: number, pageHeightPt: number): DrawItem[] {
   const flip = (y: number) => pageHeightPt - topFromPageTopPt - y;
-  return items.map((item) => {
-    switch (item.kind) {
-      case 'text':
-        return { ...item, xPt: item.xPt + leftPt, yPt: flip(item.yPt) };
-      case 'rule':
-        return { ...item, x1Pt: item.x1Pt + leftPt, x2Pt: item.x2Pt + leftPt, y1Pt: flip(item.y1Pt), y2Pt: flip(item.y2Pt) };
-      case 'box':
-        return { ...item, xPt: item.xPt + leftPt, yPt: flip(item.yPt + item.heightPt) };
+  for (const item of items) {
+    if (item.kind === 'rule') {
+      item.x1Pt += leftPt;
+      item.x2Pt += leftPt;
+      item.y1Pt = flip(item.y1Pt);
+      item.y2Pt = flip(item.y2Pt);
+    } else if (item.kind === 'box') {
+      item.xPt += leftPt;
+      item.yPt = flip(item.yPt + item.heightPt);
+    } else {
+      item.xPt += leftPt;
+      item.yPt = flip(item.yPt);
     }
-  });
+  }
+  return items;
 }
 
 export function newPage(paper: Paper, isStaffOnly = false): PageLayout {

@@ -82,7 +82,9 @@ export function layoutCardSheets(input: CardSheetInput): PageLayout[] {
         [backPage, backSlot, back],
       ] as const) {
         const topFromPageTop = paper.heightPt - (where.yPt + where.heightPt) + cardPaddingPt;
-        page.items.push(...placeOnPage(content.items, where.xPt + cardPaddingPt, topFromPageTop, paper.heightPt));
+        // One card's layout is placed up to eight times: each placement moves its own copies.
+        const copies = content.items.map((item) => ({ ...item }));
+        page.items.push(...placeOnPage(copies, where.xPt + cardPaddingPt, topFromPageTop, paper.heightPt));
         // Dashed cut line around the card; neighbours share their edges, so one cut serves both.
         page.items.push({ kind: 'box', xPt: where.xPt, yPt: where.yPt, widthPt: where.widthPt, heightPt: where.heightPt, lineWidthPt: 0.6, dashPt: 4 });
       }
