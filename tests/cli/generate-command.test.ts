@@ -1,43 +1,22 @@
 /** `release-packet generate`, run in-process through main(): exit codes, what lands on disk, what lands on stderr. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useCliSandbox } from '../support/cli-sandbox.js';
 import { main } from '../../src/cli/program.js';
-import { getEngine } from '../../src/engine.js';
 
-let folder: string;
-let stderr: string[];
-
-beforeAll(() => {
-  // Built once here so the first test's timing is not the engine's startup.
-  getEngine();
-});
-
-beforeEach(() => {
-  folder = mkdtempSync(join(tmpdir(), 'release-packet-cli-'));
-  stderr = [];
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return true;
-  });
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  rmSync(folder, { recursive: true, force: true });
-});
+const sandbox = useCliSandbox('release-packet-cli-');
 
 describe('release-packet generate', () => {
   it('writes a PDF from shortcut flags and exits 0', async () => {
-    const out = join(folder, 'packet.pdf');
+    const out = join(sandbox.folder, 'packet.pdf');
     const code = await main(['generate', '--county', 'fresno', '--lang', 'es', '--name', 'José Núñez', '--out', out]);
     expect(code).toBe(0);
     expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('writes the HTML preview with --format html', async () => {
-    const out = join(folder, 'packet.html');
+    const out = join(sandbox.folder, 'packet.html');
     const code = await main(['generate', '--county', 'fresno', '--format', 'html', '--out', out]);
     expect(code).toBe(0);
     const html = readFileSync(out, 'utf8');
@@ -45,35 +24,35 @@ describe('release-packet generate', () => {
     expect(html).toContain('data-section="cover"');
   });
 
-  it('exits 1 for an unknown county, names the field on stderr and writes nothing', async () => {
-    const code = await main(['generate', '--county', 'nowhere', '--out', join(folder, 'packet.pdf')]);
+  it('exits 1 for an unknown county, names the field on sandbox.stderr and writes nothing', async () => {
+    const code = await main(['generate', '--county', 'nowhere', '--out', join(sandbox.folder, 'packet.pdf')]);
     expect(code).toBe(1);
-    expect(stderr.join('')).toMatch(/^\s+county: /m);
-    expect(readdirSync(folder)).toEqual([]);
+    expect(sandbox.stderr.join('')).toMatch(/^\s+county: /m);
+    expect(readdirSync(sandbox.folder)).toEqual([]);
   });
 
   it('prints the errors of a --request file in the language that file asks for', async () => {
-    const requestFile = join(folder, 'request.json');
+    const requestFile = join(sandbox.folder, 'request.json');
     writeFileSync(requestFile, JSON.stringify({ language: 'es', county: 'nowhere' }));
     const spanish = JSON.parse(readFileSync(new URL('../../locales/es/errors.json', import.meta.url), 'utf8')) as { field: { county: string } };
-    const code = await main(['generate', '--request', requestFile, '--out', join(folder, 'packet.pdf')]);
+    const code = await main(['generate', '--request', requestFile, '--out', join(sandbox.folder, 'packet.pdf')]);
     expect(code).toBe(1);
-    expect(stderr.join('')).toContain(spanish.field.county);
+    expect(sandbox.stderr.join('')).toContain(spanish.field.county);
   });
 
   it('exits 1 for a --request file that is not JSON', async () => {
-    const requestFile = join(folder, 'request.json');
+    const requestFile = join(sandbox.folder, 'request.json');
     writeFileSync(requestFile, '{"county": "fresno",');
-    const code = await main(['generate', '--request', requestFile, '--out', join(folder, 'packet.pdf')]);
+    const code = await main(['generate', '--request', requestFile, '--out', join(sandbox.folder, 'packet.pdf')]);
     expect(code).toBe(1);
-    expect(stderr.join('')).toContain('PKT_ERR_REQUEST_JSON');
-    expect(readdirSync(folder)).toEqual(['request.json']);
+    expect(sandbox.stderr.join('')).toContain('PKT_ERR_REQUEST_JSON');
+    expect(readdirSync(sandbox.folder)).toEqual(['request.json']);
   });
 
   it('lets a --lang flag override the language of a --request file', async () => {
-    const requestFile = join(folder, 'request.json');
+    const requestFile = join(sandbox.folder, 'request.json');
     writeFileSync(requestFile, readFileSync(new URL('../fixtures/requests/youth-es-ice-hold.json', import.meta.url)));
-    const out = join(folder, 'packet.html');
+    const out = join(sandbox.folder, 'packet.html');
     const code = await main(['generate', '--request', requestFile, '--lang', 'en', '--format', 'html', '--out', out]);
     expect(code).toBe(0);
     expect(readFileSync(out, 'utf8')).toMatch(/<html lang="en"/);

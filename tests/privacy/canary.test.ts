@@ -2,12 +2,12 @@
  * DESIGN.md 6: no personal field in any log line, error message, header, file name or PDF metadata.
  * Requests carry canary strings in every personal field; every place they must not reach is searched for "CANARY".
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { PDFDocument } from 'pdf-lib';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useCliSandbox } from '../support/cli-sandbox.js';
 import { main } from '../../src/cli/program.js';
 import { getEngine } from '../../src/engine.js';
 import { generatePacket } from '../../src/generate.js';
@@ -112,65 +112,46 @@ describe('server logs and headers', () => {
 });
 
 describe('release-packet generate on disk and stderr', () => {
-  let folder: string;
-  let stderr: string[];
-
-  beforeAll(() => {
-    getEngine();
-  });
-
-  beforeEach(() => {
-    folder = mkdtempSync(join(tmpdir(), 'release-packet-canary-'));
-    stderr = [];
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stderr.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-      return true;
-    });
-  });
-
-  afterEach(() => {
-    vi.restoreAllMocks();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  const sandbox = useCliSandbox('release-packet-canary-');
 
   it('writes only the requested output file for a packet with a canary name', async () => {
-    expect(readdirSync(folder)).toEqual([]);
-    const code = await main(['generate', '--county', 'fresno', '--name', 'CANARY-NAME-91d2', '--out', join(folder, 'packet.pdf')]);
+    expect(readdirSync(sandbox.folder)).toEqual([]);
+    const code = await main(['generate', '--county', 'fresno', '--name', 'CANARY-NAME-91d2', '--out', join(sandbox.folder, 'packet.pdf')]);
     expect(code).toBe(0);
-    expect(readdirSync(folder)).toEqual(['packet.pdf']);
-    expect(stderr.join('')).not.toContain(canary);
+    expect(readdirSync(sandbox.folder)).toEqual(['packet.pdf']);
+    expect(sandbox.stderr.join('')).not.toContain(canary);
   });
 
   it('writes only the requested output file for a request file full of canaries', async () => {
-    writeFileSync(join(folder, 'request.json'), JSON.stringify(canaryRequest()));
-    const code = await main(['generate', '--request', join(folder, 'request.json'), '--out', join(folder, 'packet.pdf')]);
+    writeFileSync(join(sandbox.folder, 'request.json'), JSON.stringify(canaryRequest()));
+    const code = await main(['generate', '--request', join(sandbox.folder, 'request.json'), '--out', join(sandbox.folder, 'packet.pdf')]);
     expect(code).toBe(0);
-    expect(readdirSync(folder).sort()).toEqual(['packet.pdf', 'request.json']);
-    expect(stderr.join('')).not.toContain(canary);
+    expect(readdirSync(sandbox.folder).sort()).toEqual(['packet.pdf', 'request.json']);
+    expect(sandbox.stderr.join('')).not.toContain(canary);
   });
 
-  it('prints no canary on stderr when the canary name is too long', async () => {
-    const code = await main(['generate', '--county', 'fresno', '--name', 'CANARY-NAME-91d2 '.repeat(13), '--out', join(folder, 'packet.pdf')]);
+  it('prints no canary on sandbox.stderr when the canary name is too long', async () => {
+    const code = await main(['generate', '--county', 'fresno', '--name', 'CANARY-NAME-91d2 '.repeat(13), '--out', join(sandbox.folder, 'packet.pdf')]);
     expect(code).toBe(1);
-    expect(stderr.join('')).toContain('person.name');
-    expect(stderr.join('')).not.toContain(canary);
-    expect(readdirSync(folder)).toEqual([]);
+    expect(sandbox.stderr.join('')).toContain('person.name');
+    expect(sandbox.stderr.join('')).not.toContain(canary);
+    expect(readdirSync(sandbox.folder)).toEqual([]);
   });
 
-  it('prints no canary on stderr when a request file with canaries has a bad date', async () => {
-    writeFileSync(join(folder, 'request.json'), JSON.stringify(withBadDate()));
-    const code = await main(['generate', '--request', join(folder, 'request.json'), '--out', join(folder, 'packet.pdf')]);
+  it('prints no canary on sandbox.stderr when a request file with canaries has a bad date', async () => {
+    writeFileSync(join(sandbox.folder, 'request.json'), JSON.stringify(withBadDate()));
+    const code = await main(['generate', '--request', join(sandbox.folder, 'request.json'), '--out', join(sandbox.folder, 'packet.pdf')]);
     expect(code).toBe(1);
-    expect(stderr.join('')).toContain('release.date');
-    expect(stderr.join('')).not.toContain(canary);
-    expect(readdirSync(folder)).toEqual(['request.json']);
+    expect(sandbox.stderr.join('')).toContain('release.date');
+    expect(sandbox.stderr.join('')).not.toContain(canary);
+    expect(readdirSync(sandbox.folder)).toEqual(['request.json']);
   });
 
-  it('prints no canary on stderr when the request file is broken JSON around a canary', async () => {
-    writeFileSync(join(folder, 'request.json'), '{"county": "fresno", "person": {"name": CANARY-NAME-91d2}}');
-    const code = await main(['generate', '--request', join(folder, 'request.json'), '--out', join(folder, 'packet.pdf')]);
+  it('prints no canary on sandbox.stderr when the request file is broken JSON around a canary', async () => {
+    writeFileSync(join(sandbox.folder, 'request.json'), '{"county": "fresno", "person": {"name": CANARY-NAME-91d2}}');
+    const code = await main(['generate', '--request', join(sandbox.folder, 'request.json'), '--out', join(sandbox.folder, 'packet.pdf')]);
     expect(code).toBe(1);
-    expect(stderr.join('')).not.toContain(canary);
+    expect(sandbox.stderr.join('')).not.toContain(canary);
   });
 });
 
