@@ -22,8 +22,8 @@ export function createErrorHandler(catalogs: Catalogs) {
     const packetError = isPacketError(error) ? error : fromFastify(error);
     const description = describeError(packetError ?? error, requestedLanguage(request.body), catalogs);
     if (description.status >= 500) {
-      // The error's message may be library text; log only its class and code.
-      request.log.error({ code: description.code, errorName: error.name, errorCode: (error as FastifyError).code }, 'packet request failed');
+      // The error's message may quote input; log only the error's class ("TypeError") and codes.
+      request.log.error({ code: description.code, errorClass: error.constructor.name, errorCode: (error as FastifyError).code }, 'packet request failed');
     } else {
       request.log.info({ code: description.code, paths: description.issues.map((issue) => issue.path) }, 'packet request rejected');
     }
