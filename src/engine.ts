@@ -3,7 +3,7 @@
  * non-personal text and the font programs prepared from them. Read-only after startup.
  */
 import { getCatalogs, type Catalogs, type CatalogTree } from './i18n/catalogs.js';
-import { getDirectory, type Directory } from './directory/load-directory.js';
+import { getDirectory, loadDirectory, type Directory } from './directory/load-directory.js';
 import { getFontSet, type FontSet, type FontStyle } from './layout/fonts.js';
 import { ShapeCache, type ShapedWord } from './layout/shape.js';
 import { itemize } from './layout/itemize.js';
@@ -16,6 +16,8 @@ export interface Engine {
   directory: Directory;
   fontSet: FontSet;
   templates: Templates;
+  /** The state whose counties a request names; another state is another folder of assets/directory/. */
+  stateId: string;
   /** Shaped words of catalog and directory text; a packet's own words go in a per-packet memo. */
   frozenShapes: ReadonlyMap<string, ShapedWord>;
   prepared: ReadonlyMap<number, FontProgram>;
@@ -78,16 +80,26 @@ function prepareFonts(fontSet: FontSet, shapes: ReadonlyMap<string, ShapedWord>,
   return prepared;
 }
 
-export function createEngine(): Engine {
+export interface EngineOptions {
+  /** A directory tree other than the embedded assets/directory (tests, a second state). */
+  directoryDir?: string;
+  stateId?: string;
+}
+
+export const defaultStateId = 'ca';
+
+export function createEngine(options: EngineOptions = {}): Engine {
   const started = performance.now();
   const catalogs = getCatalogs();
-  const directory = getDirectory();
+  const directory = options.directoryDir ? loadDirectory(options.directoryDir) : getDirectory();
+  const stateId = options.stateId ?? defaultStateId;
+  if (!directory.states.has(stateId)) throw new Error(`no directory for state ${stateId}`);
   const fontSet = getFontSet();
   const templates = compileTemplates(catalogs);
   const warmed = warmShapes(fontSet, sharedTexts(catalogs, directory));
   const frozenShapes = warmed.entries();
   const prepared = prepareFonts(fontSet, frozenShapes, warmed.faceOfEntries());
-  return { catalogs, directory, fontSet, templates, frozenShapes, prepared, startupMs: performance.now() - started };
+  return { catalogs, directory, fontSet, templates, stateId, frozenShapes, prepared, startupMs: performance.now() - started };
 }
 
 let memo: Engine | undefined;

@@ -29,7 +29,7 @@ function todayUtc(): Date {
 export function vocabularyOf(engine: Engine) {
   return {
     localeIds: [...engine.catalogs.locales.keys()],
-    countySlugs: engine.directory.states.get('ca')?.counties.map((county) => county.slug) ?? [],
+    countySlugs: engine.directory.states.get(engine.stateId)?.counties.map((county) => county.slug) ?? [],
   };
 }
 
@@ -62,7 +62,7 @@ export function preparePacket(input: unknown, options: GenerateOptions = {}): Pr
   const engine = options.engine ?? getEngine();
   const request = parsePacketRequest(input, vocabularyOf(engine));
   checkPrintable(request, engine);
-  const model = buildPacket(request, { catalogs: engine.catalogs, directory: engine.directory, today: options.today ?? todayUtc() });
+  const model = buildPacket(request, { catalogs: engine.catalogs, directory: engine.directory, today: options.today ?? todayUtc() }, engine.stateId);
   const document = renderDocument(model, { catalogs: engine.catalogs, templates: engine.templates });
   return { request, model, document };
 }
