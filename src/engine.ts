@@ -9,6 +9,7 @@ import { ShapeCache, type ShapedWord } from './layout/shape.js';
 import { itemize } from './layout/itemize.js';
 import { layoutTexts } from './layout/block-layout.js';
 import { compileTemplates, type Templates } from './render/templates.js';
+import { PacketError } from './errors.js';
 import { buildFontProgram, type FontProgram } from './pdf/font-program.js';
 
 export interface Engine {
@@ -93,7 +94,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const catalogs = getCatalogs();
   const directory = options.directoryDir ? loadDirectory(options.directoryDir) : getDirectory();
   const stateId = options.stateId ?? defaultStateId;
-  if (!directory.states.has(stateId)) throw new Error(`no directory for state ${stateId}`);
+  if (!directory.states.has(stateId)) throw new PacketError('PKT_ERR_DIRECTORY_INVALID', { detail: `no directory for state ${stateId}` });
   const fontSet = getFontSet();
   const templates = compileTemplates(catalogs);
   const warmed = warmShapes(fontSet, sharedTexts(catalogs, directory));
