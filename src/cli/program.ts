@@ -4,6 +4,7 @@ import { getCatalogs } from '../i18n/catalogs.js';
 import { describeError } from '../i18n/describe-error.js';
 import { isPacketError } from '../errors.js';
 import { errorLanguage, runGenerate, type GenerateFlags } from './generate-command.js';
+import { runDirectoryCheck, runDirectoryExport, runDirectoryImport, type CheckFlags, type DirectoryFlags } from './directory-command.js';
 
 /** Prints what went wrong in the request's language; never the values the person typed. */
 function report(error: unknown, lng: string | undefined): number {
@@ -44,6 +45,37 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = report(error, errorLanguage(flags));
       }
     });
+
+  // Maintainer tools: messages name files and entries (public data), so the error's own detail is shown.
+  const maintain = (run: () => number | void) => {
+    try {
+      exitCode = run() ?? 0;
+    } catch (error) {
+      if (!isPacketError(error)) throw error;
+      process.stderr.write(`release-packet: ${error.message} (${error.code})\n`);
+      exitCode = error.status < 500 || error.code === 'PKT_ERR_DIRECTORY_INVALID' ? 1 : 2;
+    }
+  };
+  const directory = program.command('directory').description('check, export and import the directory of hotlines and providers');
+  const stateOptions = (command: Command) =>
+    command
+      .option('--state <code>', 'state folder under the directory', 'ca')
+      .option('--dir <folder>', 'directory root (default: the embedded assets/directory)');
+  stateOptions(directory.command('check'))
+    .description('coverage per county, stale and undated entries, shared phone lines; exit 1 on invalid data')
+    .option('--stale-months <months>', 'age after which an entry is stale', '12')
+    .option('--today <date>', 'judge staleness as of this date (YYYY-MM-DD)')
+    .option('--json', 'print the report as JSON')
+    .action((flags: CheckFlags) => maintain(() => runDirectoryCheck(flags)));
+  stateOptions(directory.command('export'))
+    .description('write the state as an Open Referral HSDS data package (services.json, CSV tables, datapackage.json)')
+    .addOption(new Option('--format <format>', 'package format').choices(['hsds']).makeOptionMandatory())
+    .requiredOption('--out <folder>', 'new folder to write the package to')
+    .action((flags: DirectoryFlags & { format: string; out: string }) => maintain(() => runDirectoryExport(flags)));
+  stateOptions(directory.command('import'))
+    .description('replace the state\'s entries with those of an HSDS package (folder or services.json)')
+    .requiredOption('--from <path>', 'package folder or services.json')
+    .action((flags: DirectoryFlags & { from: string }) => maintain(() => runDirectoryImport(flags)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

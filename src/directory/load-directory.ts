@@ -1,9 +1,10 @@
 /** Reads assets/directory/<state>/*.json once, validates every entry, and refuses invalid data. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PacketError } from '../errors.js';
 import { projectPath } from '../project-paths.js';
-import { directoryFileSchema, stateFileSchema, type County, type DirectoryEntry } from './schema.js';
+import type { County, DirectoryEntry } from './schema.js';
+import { describeProblem, inspectStateDirectory } from './inspect-directory.js';
 
 export interface StateDirectory {
   state: string;
@@ -19,45 +20,15 @@ export interface Directory {
 
 export const defaultDirectoryDir = projectPath('assets', 'directory');
 
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (cause) {
-    throw new PacketError('PKT_ERR_DIRECTORY_INVALID', { cause, detail: `${path} is not readable JSON` });
-  }
-}
-
-function invalid(file: string, why: string): PacketError {
-  return new PacketError('PKT_ERR_DIRECTORY_INVALID', { detail: `${file}: ${why}` });
-}
-
+/** Loads one state folder; any problem at all stops the service from starting on bad data. */
 export function loadStateDirectory(stateDir: string): StateDirectory {
-  const stateResult = stateFileSchema.safeParse(readJson(join(stateDir, 'state.json')));
-  if (!stateResult.success) throw invalid(join(stateDir, 'state.json'), formatZodIssue(stateResult.error.issues[0]));
-  const { state, name, counties } = stateResult.data;
-  const countyBySlug = new Map(counties.map((county) => [county.slug, county]));
-  if (countyBySlug.size !== counties.length) throw invalid(join(stateDir, 'state.json'), 'duplicate county slug');
-
-  const entries: DirectoryEntry[] = [];
-  const ids = new Set<string>();
-  const files = readdirSync(stateDir).filter((file) => file.endsWith('.json') && file !== 'state.json').sort();
-  for (const file of files) {
-    const path = join(stateDir, file);
-    const result = directoryFileSchema.safeParse(readJson(path));
-    if (!result.success) throw invalid(path, formatZodIssue(result.error.issues[0]));
-    for (const entry of result.data.entries) {
-      if (ids.has(entry.id)) throw invalid(path, `duplicate id ${entry.id}`);
-      ids.add(entry.id);
-      const unknown = entry.serviceArea.counties.filter((slug) => !countyBySlug.has(slug));
-      if (unknown.length > 0) throw invalid(path, `${entry.id} serves unknown county ${unknown.join(', ')}`);
-      entries.push(entry);
-    }
+  const { stateFile, entries, problems } = inspectStateDirectory(stateDir);
+  if (problems.length > 0 || !stateFile) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more; run \`release-packet directory check\`)` : '';
+    throw new PacketError('PKT_ERR_DIRECTORY_INVALID', { detail: `${describeProblem(problems[0]!)}${more}` });
   }
-  return { state, name, counties, countyBySlug, entries };
-}
-
-function formatZodIssue(issue: { path: PropertyKey[]; message: string } | undefined): string {
-  return issue ? `${issue.path.map(String).join('.')}: ${issue.message}` : 'invalid';
+  const { state, name, counties } = stateFile;
+  return { state, name, counties, countyBySlug: new Map(counties.map((county) => [county.slug, county])), entries };
 }
 
 export function loadDirectory(directoryDir = defaultDirectoryDir): Directory {
