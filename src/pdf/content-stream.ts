@@ -1,64 +1,82 @@
 /** Writes one page's drawing operators as a single string (PDF 32000-1 §9.4 text, §8.5 paths). */
 import type { PageLayout, TextItem } from '../layout/page-layout.js';
 
-/** Where each glyph of a face is written: the PDF font resource and its 4-hex code. */
-export interface GlyphEncoder {
-  encode(faceIndex: number, glyphId: number): { resource: string; hex: string };
+/** How one face's glyphs are written: hex tables (see FontProgram.hexByGlyph) and the font resource of each. */
+export interface FaceEncoding {
+  /** The program prepared at startup: resource `F<face>`. */
+  preparedHex: readonly string[];
+  preparedResource: string;
+  /** Glyphs only this packet needs (a name's): resource `X<face>`. */
+  extraHex: readonly string[];
+  extraResource: string;
 }
+
+/** By face index. */
+export type GlyphEncoding = ReadonlyArray<FaceEncoding | undefined>;
 
 function num(value: number): string {
   const rounded = Math.round(value * 100) / 100;
   return Object.is(rounded, -0) ? '0' : String(rounded);
 }
 
-function writeText(item: TextItem, encoder: GlyphEncoder, out: string[]): void {
+/** Appends the item's lines (each ending in '\n') to `out`; one glyph costs two table reads and a few concatenations. */
+function writeText(item: TextItem, encoding: FaceEncoding, out: string): string {
   const { face, sizePt } = item;
   const toTextSpace = 1000 / face.unitsPerEm;
   let resource = '';
-  let parts: string[] = [];
+  let parts = '';
   let x = item.xPt;
   let segmentX = x;
   let rise = 0;
-  const flush = () => {
-    if (parts.length) out.push(`1 0 0 1 ${num(segmentX)} ${num(item.yPt + rise)} Tm [${parts.join('')}] TJ`);
-    parts = [];
-  };
   for (const glyph of item.glyphs) {
-    const encoded = encoder.encode(face.index, glyph.id);
+    let hex = encoding.preparedHex[glyph.id];
+    let glyphResource = encoding.preparedResource;
+    if (!hex) {
+      hex = encoding.extraHex[glyph.id]!;
+      glyphResource = encoding.extraResource;
+    }
     const glyphRise = (glyph.yOffset * sizePt) / face.unitsPerEm;
-    if (encoded.resource !== resource || glyphRise !== rise) {
-      flush();
-      if (encoded.resource !== resource) out.push(`/${encoded.resource} ${num(sizePt)} Tf`);
-      resource = encoded.resource;
+    if (glyphResource !== resource || glyphRise !== rise) {
+      if (parts) out += `1 0 0 1 ${num(segmentX)} ${num(item.yPt + rise)} Tm [${parts}] TJ\n`;
+      parts = '';
+      if (glyphResource !== resource) out += `/${glyphResource} ${num(sizePt)} Tf\n`;
+      resource = glyphResource;
       rise = glyphRise;
       segmentX = x;
     }
     const xOffsetText = glyph.xOffset * toTextSpace;
     // TJ numbers move the pen left in thousandths of an em: kerning and mark offsets become adjustments.
-    if (xOffsetText !== 0) parts.push(String(Math.round(-xOffsetText)));
-    parts.push(`<${encoded.hex}>`);
-    const defaultAdvance = Math.round(glyph.defaultAdvance * toTextSpace);
-    const adjustment = defaultAdvance - glyph.advance * toTextSpace + xOffsetText;
-    if (Math.abs(adjustment) >= 0.5) parts.push(String(Math.round(adjustment)));
+    if (xOffsetText !== 0) parts += Math.round(-xOffsetText);
+    parts += `<${hex}>`;
+    const adjustment = Math.round(glyph.defaultAdvance * toTextSpace) - glyph.advance * toTextSpace + xOffsetText;
+    if (Math.abs(adjustment) >= 0.5) parts += Math.round(adjustment);
     x += (glyph.advance * sizePt) / face.unitsPerEm;
   }
-  flush();
+  if (parts) out += `1 0 0 1 ${num(segmentX)} ${num(item.yPt + rise)} Tm [${parts}] TJ\n`;
+  return out;
 }
 
-export function writePageContent(page: PageLayout, encoder: GlyphEncoder): string {
-  const out: string[] = ['0 g 0 G'];
-  const texts = page.items.filter((item): item is TextItem => item.kind === 'text');
-  if (texts.length) {
-    out.push('BT');
-    for (const item of texts) writeText(item, encoder, out);
-    out.push('ET');
+function dash(dashPt: number | undefined): string {
+  return dashPt ? `[${num(dashPt)} ${num(dashPt)}] 0 d` : '[] 0 d';
+}
+
+export function writePageContent(page: PageLayout, encoding: GlyphEncoding): string {
+  let out = '0 g 0 G\n';
+  let hasText = false;
+  for (const item of page.items) {
+    if (item.kind !== 'text') continue;
+    if (!hasText) out += 'BT\n';
+    hasText = true;
+    out = writeText(item, encoding[item.face.index]!, out);
   }
+  if (hasText) out += 'ET\n';
   for (const item of page.items) {
     if (item.kind === 'rule') {
-      out.push(`${num(item.widthPt)} w ${item.dashPt ? `[${num(item.dashPt)} ${num(item.dashPt)}] 0 d` : '[] 0 d'} ${num(item.x1Pt)} ${num(item.y1Pt)} m ${num(item.x2Pt)} ${num(item.y2Pt)} l S`);
+      out += `${num(item.widthPt)} w ${dash(item.dashPt)} ${num(item.x1Pt)} ${num(item.y1Pt)} m ${num(item.x2Pt)} ${num(item.y2Pt)} l S\n`;
     } else if (item.kind === 'box') {
-      out.push(`${num(item.lineWidthPt)} w ${item.dashPt ? `[${num(item.dashPt)} ${num(item.dashPt)}] 0 d` : '[] 0 d'} ${num(item.xPt)} ${num(item.yPt)} ${num(item.widthPt)} ${num(item.heightPt)} re S`);
+      out += `${num(item.lineWidthPt)} w ${dash(item.dashPt)} ${num(item.xPt)} ${num(item.yPt)} ${num(item.widthPt)} ${num(item.heightPt)} re S\n`;
     }
   }
-  return out.join('\n');
+  // Lines were joined by '\n' with none after the last: keep the bytes the same.
+  return out.slice(0, -1);
 }

@@ -11,10 +11,13 @@ export interface FontProgram {
   face: FontFace;
   /** "ABCDEF+NotoSans-Regular": the subset tag PDF expects, derived from the glyph set so output repeats. */
   baseFontName: string;
-  /** Original glyph id → 4 hex digits of the subset glyph id, as written in content streams (Identity-H). */
-  hexByGlyph: Map<number, string>;
+  /**
+   * Indexed by original glyph id: the 4 hex digits of the subset glyph id as written in content streams
+   * (Identity-H), '' for a glyph not in this program. A dense array: one index per glyph while writing.
+   */
+  hexByGlyph: readonly string[];
   /** The CIDFont /W array, written once: widths in 1/1000 em from subset glyph 0 on. */
-  widthsArray: Uint8Array;
+  widthsArray: string;
   fontFile: { deflated: Uint8Array; length: number };
   toUnicode: Uint8Array;
   descriptor: { bbox: number[]; ascent: number; descent: number; capHeight: number; italicAngle: number };
@@ -69,14 +72,14 @@ export function buildFontProgram(face: FontFace, glyphs: ReadonlyMap<number, num
   const { font } = face;
   const glyphIds = [...glyphs.keys()].sort((a, b) => a - b);
   const subset = font.createSubset();
-  const hexByGlyph = new Map<number, string>();
+  const hexByGlyph = new Array<string>((glyphIds[glyphIds.length - 1] ?? 0) + 1).fill('');
   const scale = 1000 / face.unitsPerEm;
   const widths: number[] = [Math.round(font.getGlyph(0).advanceWidth * scale)];
   const toUnicode: [number, number[]][] = [];
   for (const id of glyphIds) {
     // fontkit numbers subset glyphs in the order they are included, after .notdef (0).
     const subsetId = subset.includeGlyph(font.getGlyph(id)) as unknown as number;
-    hexByGlyph.set(id, hex4(subsetId));
+    hexByGlyph[id] = hex4(subsetId);
     widths[subsetId] = Math.round(font.getGlyph(id).advanceWidth * scale);
     const codePoints = glyphs.get(id)!;
     if (codePoints.length > 0) toUnicode.push([subsetId, codePoints]);
@@ -87,7 +90,7 @@ export function buildFontProgram(face: FontFace, glyphs: ReadonlyMap<number, num
     face,
     baseFontName: `${subsetTag(face, glyphIds)}+${face.postscriptName}`,
     hexByGlyph,
-    widthsArray: Buffer.from(`[0 [${Array.from(widths, (width) => width ?? 0).join(' ')}]]`, 'latin1'),
+    widthsArray: `[0 [${Array.from(widths, (width) => width ?? 0).join(' ')}]]`,
     fontFile: { deflated: deflateSync(bytes), length: bytes.length },
     toUnicode: deflateSync(Buffer.from(buildToUnicode(toUnicode), 'latin1')),
     descriptor: {
