@@ -50,8 +50,9 @@ export function phoneDigits(number: string): string {
 }
 
 function coverageOf(slug: string, name: string, entries: DirectoryEntry[]): CountyCoverage {
-  const serving = entries.filter((entry) => entry.scope !== 'statewide' && entry.serviceArea.counties.includes(slug));
-  const networks = serving.filter((entry) => entry.kind === 'rapid-response');
+  const serving = entries.filter((entry) => entry.scope === 'statewide' || entry.serviceArea.counties.includes(slug));
+  // A statewide line is not the county's network: the packet prints it in the statewide list.
+  const networks = serving.filter((entry) => entry.kind === 'rapid-response' && entry.scope !== 'statewide');
   const count = (kind: DirectoryEntry['kind']) => serving.filter((entry) => entry.kind === kind).length;
   return {
     slug,

@@ -35,12 +35,17 @@ export const sourceSchema = z.strictObject({
   dating: z.enum(['dated', 'undated']),
 });
 
+/** ISO 639-1 or 639-3 code. */
+export const languageCode = z.string().regex(/^[a-z]{2,3}$/);
+
 export const phoneSchema = z.strictObject({
   number: printedPhone,
   type: z.enum(['voice', 'text', 'voice-and-text']),
   /** Hours as the source states them, in English; absent when the source does not say. */
   hours: z.string().min(1).optional(),
   is24Hours: z.boolean().default(false),
+  /** Languages this line answers in, when the source names them line by line (a helpline per language). */
+  languages: z.array(languageCode).min(1).optional(),
 });
 
 export const entryKinds = ['rapid-response', 'legal-provider', 'public-defender', 'consulate'] as const;
@@ -62,7 +67,7 @@ export const directoryEntrySchema = z.strictObject({
   }),
   phones: z.array(phoneSchema).min(1),
   address: z.string().min(1).optional(),
-  languages: z.array(z.string().regex(/^[a-z]{2,3}$/)).default([]),
+  languages: z.array(languageCode).default([]),
   serviceArea: z.strictObject({ counties: z.array(countySlug).min(1) }),
   /** "statewide" entries appear on every packet of the state. */
   scope: z.enum(['county', 'regional', 'statewide']).default('county'),

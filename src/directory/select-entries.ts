@@ -24,6 +24,8 @@ export interface CountySelection {
   /** Legal providers serving either county: release county first, nonprofit and free first. */
   legalProviders: SelectedEntry[];
   publicDefenders: SelectedEntry[];
+  /** Consulates whose district holds either county, then the state's nationwide lines. */
+  consulates: SelectedEntry[];
 }
 
 export const defaultStaleMonths = 12;
@@ -96,5 +98,6 @@ export function selectEntries(directory: StateDirectory, options: SelectOptions)
     stateNetworks: select([...networks].sort((a, b) => a.organization.name.localeCompare(b.organization.name, 'en'))),
     legalProviders: select(providersFor('legal-provider')),
     publicDefenders: select(providersFor('public-defender')),
+    consulates: select(providersFor('consulate').sort((a, b) => scopeRank[a.scope] - scopeRank[b.scope])),
   };
 }

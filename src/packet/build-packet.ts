@@ -20,6 +20,8 @@ export interface PhoneView {
   isVoiceAndText: boolean;
   is24Hours: boolean;
   hours?: string;
+  /** For a line per language: the languages named in both packet languages, "chino, coreano / Chinese, Korean". */
+  languageNames?: string;
 }
 
 export interface EntryView {
@@ -71,10 +73,12 @@ export interface PacketModel {
     stateNetworks: EntryView[];
     legalProviders: EntryView[];
     publicDefenders: EntryView[];
+    consulates: EntryView[];
     hasLocalNetwork: boolean;
     hasDestinationNetwork: boolean;
     hasLegalProviders: boolean;
     hasPublicDefender: boolean;
+    hasConsulates: boolean;
   };
   printedOn: Date;
   dataVerified: { oldest?: Date; newest?: Date };
@@ -98,7 +102,15 @@ function dateOf(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
-function toEntryView(selected: SelectedEntry, state: StateDirectory): EntryView {
+function languageNamesIn(codes: string[] | undefined, languages: string[]): string | undefined {
+  if (!codes?.length) return undefined;
+  return languages.map((lng) => {
+    const names = new Intl.DisplayNames([lng], { type: 'language' });
+    return codes.map((code) => names.of(code) ?? code).join(', ');
+  }).join(' / ');
+}
+
+function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: string[]): EntryView {
   const { entry, freshness } = selected;
   return {
     id: entry.id,
@@ -111,9 +123,12 @@ function toEntryView(selected: SelectedEntry, state: StateDirectory): EntryView 
       isVoiceAndText: phone.type === 'voice-and-text',
       is24Hours: phone.is24Hours,
       ...(phone.hours ? { hours: phone.hours } : {}),
+      ...(phone.languages ? { languageNames: languageNamesIn(phone.languages, languages)! } : {}),
     })),
     ...(entry.address ? { address: entry.address } : {}),
-    areaNames: entry.serviceArea.counties.map((slug) => state.countyBySlug.get(slug)?.name ?? slug).join(', '),
+    // A statewide line would list every county: the state's name says the same in one word.
+    areaNames:
+      entry.scope === 'statewide' ? state.name : entry.serviceArea.counties.map((slug) => state.countyBySlug.get(slug)?.name ?? slug).join(', '),
     offers: entry.service.offers.map((offer) => ({ key: `packet:offers.${offer}` })),
     isNonprofit: entry.organization.isNonprofit === true,
     isFree: entry.service.isFree === true,
@@ -151,15 +166,16 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
     today: deps.today,
     ...(deps.staleMonths !== undefined ? { staleMonths: deps.staleMonths } : {}),
   });
-  const view = (entries: SelectedEntry[]) => entries.map((entry) => toEntryView(entry, state));
+  const view = (entries: SelectedEntry[]) => entries.map((entry) => toEntryView(entry, state, [primary.id, secondary.id]));
   const directory = {
     releaseNetworks: view(selection.releaseNetworks),
     destinationNetworks: view(selection.destinationNetworks),
     stateNetworks: view(selection.stateNetworks),
     legalProviders: view(selection.legalProviders),
     publicDefenders: view(selection.publicDefenders),
+    consulates: view(selection.consulates),
   };
-  const printed = [...directory.releaseNetworks, ...directory.destinationNetworks, ...directory.stateNetworks, ...directory.legalProviders];
+  const printed = [...directory.releaseNetworks, ...directory.destinationNetworks, ...directory.stateNetworks, ...directory.legalProviders, ...directory.consulates];
   const verifiedTimes = printed.map((entry) => entry.verifiedOn.getTime());
 
   const contacts = request.contacts.map((contact) => ({
@@ -205,6 +221,7 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
       hasDestinationNetwork: directory.destinationNetworks.length > 0,
       hasLegalProviders: directory.legalProviders.length > 0,
       hasPublicDefender: directory.publicDefenders.length > 0,
+      hasConsulates: directory.consulates.length > 0,
     },
     printedOn: deps.today,
     dataVerified:

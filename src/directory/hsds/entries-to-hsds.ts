@@ -3,10 +3,14 @@ import type { StateDirectory } from '../load-directory.js';
 import type { DirectoryEntry } from '../schema.js';
 import {
   feesCharged, feesFree, stableId, taxonomy,
-  type HsdsAttribute, type HsdsOrganization, type HsdsPhone, type HsdsService, type HsdsServiceList,
+  type HsdsAttribute, type HsdsLanguage, type HsdsOrganization, type HsdsPhone, type HsdsService, type HsdsServiceList,
 } from './hsds-model.js';
 
 const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+function languageOf(code: string, owner: { service_id: string } | { phone_id: string }): HsdsLanguage {
+  return { id: stableId('language', Object.values(owner)[0]!, code), ...owner, name: languageNames.of(code) ?? code, code };
+}
 
 function term(kind: 'kind' | 'offers', code: string, serviceId: string): HsdsAttribute {
   const termId = stableId('term', kind, code);
@@ -30,14 +34,18 @@ function phonesOf(entry: DirectoryEntry, serviceId: string): HsdsPhone[] {
   // HSDS phone types come from RFC 6350: a line that takes calls and texts is one voice and one text row.
   return entry.phones.flatMap((phone, index) => {
     const types = phone.type === 'voice-and-text' ? (['voice', 'text'] as const) : [phone.type];
-    return types.map((type) => ({
-      id: stableId('phone', serviceId, String(index), type),
-      service_id: serviceId,
-      ...splitExtension(phone.number),
-      type,
-      ...(phone.hours ? { description: phone.hours } : {}),
-      rp_is_24_hours: phone.is24Hours,
-    }));
+    return types.map((type) => {
+      const id = stableId('phone', serviceId, String(index), type);
+      return {
+        id,
+        service_id: serviceId,
+        ...splitExtension(phone.number),
+        type,
+        ...(phone.hours ? { description: phone.hours } : {}),
+        rp_is_24_hours: phone.is24Hours,
+        languages: (phone.languages ?? []).map((code) => languageOf(code, { phone_id: id })),
+      };
+    });
   });
 }
 
@@ -76,7 +84,7 @@ export function entryToHsds(entry: DirectoryEntry, state: StateDirectory): HsdsS
         rp_county: slug,
       };
     }),
-    languages: entry.languages.map((code) => ({ id: stableId('language', id, code), service_id: id, name: languageNames.of(code) ?? code, code })),
+    languages: entry.languages.map((code) => languageOf(code, { service_id: id })),
     attributes: [term('kind', entry.kind, id), ...entry.service.offers.map((offer) => term('offers', offer, id))],
     rp_id: entry.id,
     rp_state: state.state,

@@ -48,6 +48,7 @@ export interface HsdsPhone {
   /** The hours as the source states them. */
   description?: string;
   rp_is_24_hours: boolean;
+  languages: HsdsLanguage[];
 }
 
 export interface HsdsServiceArea {
@@ -60,7 +61,9 @@ export interface HsdsServiceArea {
 
 export interface HsdsLanguage {
   id: string;
-  service_id: string;
+  /** A language row belongs to the service or, for a line per language, to one phone. */
+  service_id?: string;
+  phone_id?: string;
   name: string;
   code: string;
 }

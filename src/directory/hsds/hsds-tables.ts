@@ -49,7 +49,10 @@ export function servicesToTables(services: HsdsService[]): Tables {
   for (const service of services) {
     organizations.set(service.organization.id, pick(service.organization));
     tables.service!.push(pick(service, nested));
-    tables.phone!.push(...service.phones.map((phone) => pick(phone)));
+    for (const phone of service.phones) {
+      tables.phone!.push(pick(phone, new Set(['languages'])));
+      tables.language!.push(...phone.languages.map((language) => pick(language)));
+    }
     tables.service_area!.push(...service.service_areas.map((area) => pick(area)));
     tables.language!.push(...service.languages.map((language) => pick(language)));
     for (const attribute of service.attributes) {
@@ -72,7 +75,8 @@ export function tablesToServices(tables: Tables): Row[] {
   };
   const organizations = byId(tables.organization);
   const terms = byId(tables.taxonomy_term);
-  const phones = groupBy(tables.phone, 'service_id');
+  const phoneLanguages = groupBy(tables.language?.filter((row) => row.phone_id !== undefined), 'phone_id');
+  const phones = groupBy(tables.phone?.map((phone) => ({ ...phone, languages: phoneLanguages.get(phone.id) ?? [] })), 'service_id');
   const areas = groupBy(tables.service_area, 'service_id');
   const languages = groupBy(tables.language?.filter((row) => row.service_id !== undefined), 'service_id');
   const attributes = groupBy(tables.attribute, 'link_id');

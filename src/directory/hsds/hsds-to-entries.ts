@@ -17,6 +17,7 @@ const serviceInput = z.looseObject({
     type: z.string().optional(),
     description: z.string().optional(),
     rp_is_24_hours: z.boolean().optional(),
+    languages: z.array(z.looseObject({ code: z.string().optional() })).default([]),
   })).default([]),
   service_areas: z.array(z.looseObject({ name: z.string().optional(), rp_county: z.string().optional() })).default([]),
   languages: z.array(z.looseObject({ code: z.string().optional() })).default([]),
@@ -43,10 +44,11 @@ function termValues(service: ServiceInput, kind: 'kind' | 'offers'): string[] {
 
 /** A voice row and a text row of the same number were one "voice-and-text" line. */
 function phonesOf(service: ServiceInput) {
-  const lines = new Map<string, { number: string; types: Set<string>; hours?: string; is24Hours: boolean }>();
+  const lines = new Map<string, { number: string; types: Set<string>; hours?: string; is24Hours: boolean; languages: string[] }>();
   for (const phone of service.phones) {
     const number = phone.extension !== undefined ? `${phone.number} ext. ${phone.extension}` : phone.number;
-    const line = lines.get(number) ?? { number, types: new Set<string>(), is24Hours: phone.rp_is_24_hours ?? false };
+    const languages = phone.languages.flatMap((language) => (language.code ? [language.code] : []));
+    const line = lines.get(number) ?? { number, types: new Set<string>(), is24Hours: phone.rp_is_24_hours ?? false, languages };
     line.types.add(phone.type ?? 'voice');
     if (phone.description) line.hours ??= phone.description;
     lines.set(number, line);
@@ -56,6 +58,7 @@ function phonesOf(service: ServiceInput) {
     type: line.types.has('voice') && line.types.has('text') ? 'voice-and-text' : line.types.has('text') ? 'text' : 'voice',
     ...(line.hours ? { hours: line.hours } : {}),
     is24Hours: line.is24Hours,
+    ...(line.languages.length ? { languages: line.languages } : {}),
   }));
 }
 

@@ -1,0 +1,154 @@
+import { describe, expect, it, vi, beforeEach } from 'vitest';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { main } from '../../src/cli/program.js';
+import { useCliSandbox } from '../support/cli-sandbox.js';
+
+const fixtureDir = new URL('../fixtures/directory', import.meta.url).pathname;
+const sandbox = useCliSandbox('release-packet-directory-');
+let stdout: string[] = [];
+
+beforeEach(() => {
+  stdout = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    stdout.push(String(chunk));
+    return true;
+  });
+});
+
+/** A copy of the fixture state the test may break. */
+function copyOfFixture(): string {
+  const root = join(sandbox.folder, 'directory');
+  cpSync(fixtureDir, root, { recursive: true });
+  return root;
+}
+
+function editEntries(root: string, file: string, edit: (entries: Record<string, any>[]) => void): void {
+  const path = join(root, 'zz', file);
+  const json = JSON.parse(readFileSync(path, 'utf8'));
+  edit(json.entries);
+  writeFileSync(path, JSON.stringify(json));
+}
+
+const check = (...flags: string[]) => main(['directory', 'check', '--dir', fixtureDir, '--state', 'zz', '--today', '2026-11-27', ...flags]);
+
+describe('release-packet directory check', () => {
+  it('prints the coverage of every county and exits 0 when the data is valid, even with warnings', async () => {
+    expect(await check()).toBe(0);
+    const out = stdout.join('');
+    expect(out).toMatch(/East\s+NONE ON FILE\s+0\s+no\s+1/);
+    expect(out).toMatch(/North\s+local: north-watch-line \+1\s+0\s+yes\s+1/);
+    expect(out).toMatch(/South\s+regional: valley-network\s+2\s+no\s+1/);
+    expect(out).toContain('2020-01-15  valley-network');
+    expect(out).toContain('2026-11-27  south-free-defenders');
+    expect(out).toContain('Result: valid, 1 warning');
+  });
+
+  it('takes the stale age from --stale-months', async () => {
+    expect(await check('--stale-months', '120', '--json')).toBe(0);
+    expect(JSON.parse(stdout.join('')).stale).toEqual([]);
+  });
+
+  it('lists every invalid entry (no source, malformed phone) and exits 1', async () => {
+    const root = copyOfFixture();
+    editEntries(root, 'rapid-response.json', (entries) => {
+      delete entries[0]!.source;
+      entries[1]!.phones[0].number = '555-0100';
+    });
+    expect(await main(['directory', 'check', '--dir', root, '--state', 'zz', '--today', '2026-11-27'])).toBe(1);
+    const out = stdout.join('');
+    expect(out).toContain('[north-watch-line]: has no source');
+    expect(out).toMatch(/\[valley-network\]: phones\.0\.number: expected \(NNN\) NNN-NNNN/);
+    expect(out).toContain('Result: INVALID');
+  });
+
+  it('warns about a phone line two entries share', async () => {
+    const root = copyOfFixture();
+    editEntries(root, 'legal-providers.json', (entries) => {
+      entries[0]!.phones[0].number = '1-555-010-0001';
+    });
+    expect(await main(['directory', 'check', '--dir', root, '--state', 'zz', '--today', '2026-11-27', '--json'])).toBe(0);
+    expect(JSON.parse(stdout.join('')).sharedPhones).toEqual([{ digits: '5550100001', entryIds: ['north-watch-line', 'south-fee-clinic'] }]);
+  });
+
+  it('refuses a bad --stale-months with exit 1', async () => {
+    expect(await check('--stale-months', 'soon')).toBe(1);
+    expect(sandbox.stderr.join('')).toContain('--stale-months');
+  });
+});
+
+describe('release-packet directory export and import', () => {
+  const entriesOf = (stateDir: string) =>
+    readdirSync(stateDir)
+      .filter((file) => file !== 'state.json' && file.endsWith('.json'))
+      .flatMap((file) => JSON.parse(readFileSync(join(stateDir, file), 'utf8')).entries)
+      .sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id));
+
+  async function exportFixture(): Promise<string> {
+    const out = join(sandbox.folder, 'package');
+    expect(await main(['directory', 'export', '--format', 'hsds', '--out', out, '--dir', fixtureDir, '--state', 'zz'])).toBe(0);
+    return out;
+  }
+
+  function emptyStateFolder(): string {
+    const root = join(sandbox.folder, 'imported');
+    mkdirSync(join(root, 'zz'), { recursive: true });
+    cpSync(join(fixtureDir, 'zz', 'state.json'), join(root, 'zz', 'state.json'));
+    return root;
+  }
+
+  it('writes services.json, the CSV tables and a datapackage.json that lists them', async () => {
+    const out = await exportFixture();
+    const descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
+    expect(descriptor.profile).toBe('tabular-data-package');
+    for (const resource of descriptor.resources) expect(existsSync(join(out, resource.path)), resource.path).toBe(true);
+    const list = JSON.parse(readFileSync(join(out, 'services.json'), 'utf8'));
+    expect(list.total_items).toBe(6);
+    const line = list.contents.find((service: { rp_id: string }) => service.rp_id === 'north-watch-line');
+    expect(line.phones.map((phone: { type: string }) => phone.type)).toEqual(['voice', 'text']);
+    expect(line.assured_date).toBe('2026-06-01');
+  });
+
+  it('reads the CSV tables back into the same entries', async () => {
+    const out = await exportFixture();
+    const root = emptyStateFolder();
+    expect(await main(['directory', 'import', '--from', out, '--dir', root, '--state', 'zz'])).toBe(0);
+    expect(entriesOf(join(root, 'zz'))).toEqual(entriesOf(join(fixtureDir, 'zz')));
+  });
+
+  it('reads services.json alone back into the same entries', async () => {
+    const out = await exportFixture();
+    const root = emptyStateFolder();
+    expect(await main(['directory', 'import', '--from', join(out, 'services.json'), '--dir', root, '--state', 'zz'])).toBe(0);
+    expect(entriesOf(join(root, 'zz'))).toEqual(entriesOf(join(fixtureDir, 'zz')));
+  });
+
+  it('round-trips the whole California directory', async () => {
+    const caDir = new URL('../../assets/directory', import.meta.url).pathname;
+    const out = join(sandbox.folder, 'ca-package');
+    expect(await main(['directory', 'export', '--format', 'hsds', '--out', out, '--dir', caDir, '--state', 'ca'])).toBe(0);
+    const root = join(sandbox.folder, 'ca-imported');
+    mkdirSync(join(root, 'ca'), { recursive: true });
+    cpSync(join(caDir, 'ca', 'state.json'), join(root, 'ca', 'state.json'));
+    expect(await main(['directory', 'import', '--from', out, '--dir', root, '--state', 'ca'])).toBe(0);
+    expect(entriesOf(join(root, 'ca'))).toEqual(entriesOf(join(caDir, 'ca')));
+  });
+
+  it('refuses a package whose service has no source, and writes nothing', async () => {
+    const out = await exportFixture();
+    const list = JSON.parse(readFileSync(join(out, 'services.json'), 'utf8'));
+    delete list.contents[0].rp_source_title;
+    const tampered = join(sandbox.folder, 'tampered.json');
+    writeFileSync(tampered, JSON.stringify(list));
+    const root = emptyStateFolder();
+    expect(await main(['directory', 'import', '--from', tampered, '--dir', root, '--state', 'zz'])).toBe(1);
+    expect(sandbox.stderr.join('')).toContain('has no source');
+    expect(readdirSync(join(root, 'zz'))).toEqual(['state.json']);
+  });
+
+  it('never writes over an existing folder on export', async () => {
+    const out = await exportFixture();
+    expect(await main(['directory', 'export', '--format', 'hsds', '--out', out, '--dir', fixtureDir, '--state', 'zz'])).toBe(1);
+    expect(sandbox.stderr.join('')).toContain('already exists');
+  });
+});

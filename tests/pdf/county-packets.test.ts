@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { extractText, squash } from '../support/poppler.js';
+import { packetFor } from '../support/packets.js';
+
+const en = JSON.parse(readFileSync(new URL('../../locales/en/packet.json', import.meta.url), 'utf8'));
+
+async function textOf(request: Record<string, unknown>): Promise<string> {
+  return squash(extractText(await packetFor({ language: 'en', ...request })));
+}
+
+/** Position of each needle in the text; fails on a missing one. */
+function positions(text: string, needles: string[]): number[] {
+  return needles.map((needle) => {
+    const at = text.indexOf(needle);
+    expect(at, needle).toBeGreaterThanOrEqual(0);
+    return at;
+  });
+}
+
+const ascending = (values: number[]) => values.every((value, index) => index === 0 || values[index - 1]! < value);
+
+describe('the directory entries a county packet prints', () => {
+  it('Los Angeles: its own network first, then its legal providers, then its consulates', async () => {
+    const text = await textOf({ county: 'los-angeles' });
+    const [network, legalTitle, provider, consulate] = positions(text, ['(888) 624-4752', en.legal.title, '(213) 385-7800 ext. 136', '(213) 351-6800']);
+    expect(network).toBeLessThan(legalTitle!);
+    expect(legalTitle).toBeLessThan(provider!);
+    expect(provider).toBeLessThan(consulate!);
+  });
+
+  it('Fresno, with no local network: says so, then the statewide list, and no legal provider is made up', async () => {
+    const text = await textOf({ county: 'fresno' });
+    expect(text).toContain(squash(en.rapid.noneOnFile.replace('{{county}}', 'Fresno')));
+    expect(text).toContain(squash(en.legal.noneOnFile.replace('{{county}}', 'Fresno')));
+    // Statewide list: every network, e.g. San Francisco's and San Diego's.
+    positions(text, ['(415) 200-1548', '(619) 536-0823']);
+    // Consulates with a statewide line print for every county; Los Angeles' own consulate does not.
+    positions(text, ['1-855-463-6395']);
+    expect(text).not.toContain('(213) 351-6800');
+  });
+
+  it('released in Sacramento, going to Los Angeles: Sacramento\'s network first, then Los Angeles\'', async () => {
+    const text = await textOf({ county: 'sacramento', destinationCounty: 'los-angeles' });
+    expect(ascending(positions(text, ['(916) 245-6773', '(888) 624-4752']))).toBe(true);
+    // Both counties' legal providers, release county first: Sacramento has none, so Los Angeles' follow.
+    positions(text, ['(213) 385-7800 ext. 136']);
+  });
+
+  it('Riverside: the local and the regional network, local first', async () => {
+    const text = await textOf({ county: 'riverside' });
+    expect(ascending(positions(text, ['1-800-515-1935', '(909) 361-4588']))).toBe(true);
+  });
+
+  it('puts the public defender on the staff page with "verify this number" when its source is undated', async () => {
+    const text = await textOf({ county: 'san-francisco', print: { staffChecklist: true } });
+    expect(text).toContain(`(415) 553-1671 (${en.directory.verifyShort})`);
+  });
+});
