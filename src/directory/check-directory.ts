@@ -1,6 +1,6 @@
 /** What `directory check` reports: coverage per county, stale and undated entries, shared phone lines. */
 import type { DirectoryProblem, StateInspection } from './inspect-directory.js';
-import type { DirectoryEntry } from './schema.js';
+import type { County, DirectoryEntry } from './schema.js';
 import { isOlderThanMonths } from './select-entries.js';
 
 export interface CountyCoverage {
@@ -49,7 +49,7 @@ export function phoneDigits(number: string): string {
   return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
 }
 
-function coverageOf(slug: string, name: string, entries: DirectoryEntry[]): CountyCoverage {
+function coverageOf(slug: string, name: string, entries: readonly DirectoryEntry[]): CountyCoverage {
   const serving = entries.filter((entry) => entry.scope === 'statewide' || entry.serviceArea.counties.includes(slug));
   // A statewide line is not the county's network: the packet prints it in the statewide list.
   const networks = serving.filter((entry) => entry.kind === 'rapid-response' && entry.scope !== 'statewide');
@@ -63,6 +63,11 @@ function coverageOf(slug: string, name: string, entries: DirectoryEntry[]): Coun
     publicDefender: count('public-defender') > 0,
     consulates: count('consulate'),
   };
+}
+
+/** One row per county, in the state file's order: what `directory check` prints and /api/v1/counties returns. */
+export function countyCoverage(counties: readonly County[], entries: readonly DirectoryEntry[]): CountyCoverage[] {
+  return counties.map((county) => coverageOf(county.slug, county.name, entries));
 }
 
 export function checkDirectory(inspection: StateInspection, options: CheckOptions): CheckReport {
@@ -83,7 +88,7 @@ export function checkDirectory(inspection: StateInspection, options: CheckOption
     ...(inspection.stateFile ? { state: inspection.stateFile.state } : {}),
     entryCount: entries.length,
     problems: inspection.problems,
-    coverage: (inspection.stateFile?.counties ?? []).map((county) => coverageOf(county.slug, county.name, entries)),
+    coverage: countyCoverage(inspection.stateFile?.counties ?? [], entries),
     stale: entries.filter((entry) => isOlderThanMonths(entry.verifiedOn, options.staleMonths, options.today)).map(dated).sort(byOldest),
     undated: entries.filter((entry) => entry.source.dating === 'undated').map(dated).sort(byOldest),
     sharedPhones: [...entriesByLine]

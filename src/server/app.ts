@@ -3,6 +3,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { getEngine, type Engine } from '../engine.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerPacketRoutes } from './routes/packets.js';
+import { registerDirectoryRoutes } from './routes/directory.js';
 
 export interface AppOptions {
   engine?: Engine;
@@ -34,5 +35,6 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   app.setErrorHandler(createErrorHandler(engine.catalogs));
   app.get('/healthz', async () => ({ status: 'ok' }));
   registerPacketRoutes(app, engine);
+  registerDirectoryRoutes(app, engine);
   return app;
 }

@@ -20,7 +20,8 @@ function fromFastify(error: FastifyError): PacketError | undefined {
 export function createErrorHandler(catalogs: Catalogs) {
   return function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
     const packetError = isPacketError(error) ? error : fromFastify(error);
-    const description = describeError(packetError ?? error, requestedLanguage(request.body), catalogs);
+    // A GET names its language in the query (?language=es), a POST in its body.
+    const description = describeError(packetError ?? error, requestedLanguage(request.body) ?? requestedLanguage(request.query), catalogs);
     if (description.status >= 500) {
       // The error's message may quote input; log only the error's class ("TypeError") and codes.
       request.log.error({ code: description.code, errorClass: error.constructor.name, errorCode: (error as FastifyError).code }, 'packet request failed');
