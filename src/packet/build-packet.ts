@@ -32,6 +32,8 @@ export interface EntryView {
   phones: PhoneView[];
   address?: string;
   areaNames: string;
+  /** Languages the service works in, named in both packet languages. */
+  languageNames?: string;
   offers: { key: string }[];
   isNonprofit: boolean;
   isFree: boolean;
@@ -126,6 +128,7 @@ function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: 
       ...(phone.languages ? { languageNames: languageNamesIn(phone.languages, languages)! } : {}),
     })),
     ...(entry.address ? { address: entry.address } : {}),
+    ...(entry.languages.length ? { languageNames: languageNamesIn(entry.languages, languages)! } : {}),
     // A statewide line would list every county: the state's name says the same in one word.
     areaNames:
       entry.scope === 'statewide' ? state.name : entry.serviceArea.counties.map((slug) => state.countyBySlug.get(slug)?.name ?? slug).join(', '),
