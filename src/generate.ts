@@ -1,6 +1,6 @@
 /** The one entry point: PacketRequest → PDF bytes (or HTML preview), one call per pipeline stage. */
 import { parsePacketRequest } from './request/parse-request.js';
-import type { PacketRequest } from './request/schema.js';
+import type { PacketRequest, RequestVocabulary } from './request/schema.js';
 import { buildPacket, type PacketModel } from './packet/build-packet.js';
 import { renderDocument } from './render/render-document.js';
 import type { RenderedDocument } from './render/document-tree.js';
@@ -26,11 +26,22 @@ function todayUtc(): Date {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }
 
-export function vocabularyOf(engine: Engine) {
-  return {
-    localeIds: [...engine.catalogs.locales.keys()],
-    countySlugs: engine.directory.states.get(engine.stateId)?.counties.map((county) => county.slug) ?? [],
-  };
+const vocabularies = new WeakMap<Engine, RequestVocabulary>();
+
+/**
+ * The locale ids and county slugs a request may name: one object per engine, because the request schema
+ * (and zod's compiled fast path for it) is memoized by this object; a fresh one cost ~0.4 ms a packet.
+ */
+export function vocabularyOf(engine: Engine): RequestVocabulary {
+  let vocabulary = vocabularies.get(engine);
+  if (!vocabulary) {
+    vocabulary = {
+      localeIds: [...engine.catalogs.locales.keys()],
+      countySlugs: engine.directory.states.get(engine.stateId)?.counties.map((county) => county.slug) ?? [],
+    };
+    vocabularies.set(engine, vocabulary);
+  }
+  return vocabulary;
 }
 
 /** Free text must be printable with the bundled fonts: say which field, never print an empty box. */
