@@ -1,6 +1,7 @@
 /**
  * Everything parsed once per process: catalogs, directory, fonts, templates, the shaped words of all
- * non-personal text and the font programs prepared from them. Read-only after startup.
+ * non-personal text and the font programs prepared from them. Read-only after startup, but for the
+ * bounded cache of rendered sections that hold no personal data.
  */
 import { getCatalogs, type Catalogs, type CatalogTree } from './i18n/catalogs.js';
 import { getDirectory, loadDirectory, type Directory } from './directory/load-directory.js';
@@ -9,6 +10,7 @@ import { ShapeCache, type ShapedWord } from './layout/shape.js';
 import { itemize } from './layout/itemize.js';
 import { layoutTexts } from './layout/block-layout.js';
 import { compileTemplates, type Templates } from './render/templates.js';
+import { SectionCache } from './render/section-cache.js';
 import { PacketError } from './errors.js';
 import { buildFontProgram, type FontProgram } from './pdf/font-program.js';
 
@@ -22,6 +24,8 @@ export interface Engine {
   /** Shaped words of catalog and directory text; a packet's own words go in a per-packet memo. */
   frozenShapes: ReadonlyMap<string, ShapedWord>;
   prepared: ReadonlyMap<number, FontProgram>;
+  /** Sections without personal data, rendered and laid out once for all packets that share them. */
+  sectionCache: SectionCache;
   startupMs: number;
 }
 
@@ -100,7 +104,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const warmed = warmShapes(fontSet, sharedTexts(catalogs, directory));
   const frozenShapes = warmed.entries();
   const prepared = prepareFonts(fontSet, frozenShapes, warmed.faceOfEntries());
-  return { catalogs, directory, fontSet, templates, stateId, frozenShapes, prepared, startupMs: performance.now() - started };
+  return { catalogs, directory, fontSet, templates, stateId, frozenShapes, prepared, sectionCache: new SectionCache(), startupMs: performance.now() - started };
 }
 
 let memo: Engine | undefined;

@@ -74,7 +74,7 @@ export function preparePacket(input: unknown, options: GenerateOptions = {}): Pr
   const request = parsePacketRequest(input, vocabularyOf(engine));
   checkPrintable(request, engine);
   const model = buildPacket(request, { catalogs: engine.catalogs, directory: engine.directory, today: options.today ?? todayUtc() }, engine.stateId);
-  const document = renderDocument(model, { catalogs: engine.catalogs, templates: engine.templates });
+  const document = renderDocument(model, { catalogs: engine.catalogs, templates: engine.templates, sectionCache: engine.sectionCache });
   return { request, model, document };
 }
 

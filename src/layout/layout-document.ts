@@ -1,7 +1,7 @@
 /** Layout stage entry: the rendered document → positioned pages (flowing sections, then the card sheet, then staff pages). */
 import type { Block, GroupBlock, RenderedDocument } from '../render/document-tree.js';
 import { PacketError } from '../errors.js';
-import { papers, type PageLayout } from './page-layout.js';
+import { papers, type DrawItem, type PageLayout } from './page-layout.js';
 import type { FontSet } from './fonts.js';
 import type { ShapeCache } from './shape.js';
 import { createStyleSheet } from './styles.js';
@@ -19,6 +19,22 @@ export interface LayoutOptions {
 export interface LayoutDeps {
   fontSet: FontSet;
   cache: ShapeCache;
+}
+
+/** Copies of memoized pages or slices: pagination moves items in place, and the memo must stay as laid out. */
+function copyItems<T extends { items: DrawItem[] }>(holder: T): T {
+  return { ...holder, items: holder.items.map((item) => ({ ...item })) };
+}
+
+/**
+ * Layout of a block shared between packets (no personal data, see RenderedDocument.sharedBlocks) is done once
+ * per key and kept in the block's own memo; each packet gets copies to place.
+ */
+function memoized<T extends { items: DrawItem[] }>(memo: Map<string, unknown> | undefined, key: string, compute: () => T[]): T[] {
+  if (!memo) return compute();
+  let kept = memo.get(key) as T[] | undefined;
+  if (!kept) memo.set(key, (kept = compute()));
+  return kept.map(copyItems);
 }
 
 function findCard(section: GroupBlock, className: string): GroupBlock {
@@ -39,7 +55,9 @@ export function layoutDocument(document: RenderedDocument, options: LayoutOption
     pending = [];
   };
 
+  const layoutKey = `${options.paper}:${options.isLargePrint}`;
   for (const block of document.blocks) {
+    const memo = document.sharedBlocks.get(block);
     if (isSection(block, 'rights-card')) {
       flush();
       // The card front must be a right-hand (odd) page so its back is on the other side of the same sheet.
@@ -49,23 +67,27 @@ export function layoutDocument(document: RenderedDocument, options: LayoutOption
         const note = paginate(layoutBlock({ type: 'paragraph', lang: document.lang, dir: 'auto', classes: ['small'], inlines: [{ text: document.furniture.blankPage, style: 'regular' }] }, contentWidth, context), paper, styles)[0];
         if (note) blank.items.push(...note.items);
       }
-      const sheets = layoutCardSheets({
-        front: findCard(block, 'card-front'),
-        back: findCard(block, 'card-back'),
-        count: options.cardCount,
-        paper,
-        topPt: styles.marginPt.top + 22,
-        context,
+      const { cardsFrontTitle, cardsBackTitle } = document.furniture;
+      const sheets = memoized(memo, `cards:${layoutKey}:${options.cardCount}:${cardsFrontTitle}:${cardsBackTitle}`, () => {
+        const laidOut = layoutCardSheets({
+          front: findCard(block, 'card-front'),
+          back: findCard(block, 'card-back'),
+          count: options.cardCount,
+          paper,
+          topPt: styles.marginPt.top + 22,
+          context,
+        });
+        laidOut.forEach((sheet, index) => {
+          const title = index % 2 === 0 ? cardsFrontTitle : cardsBackTitle;
+          const heading = paginate(layoutBlock({ type: 'paragraph', lang: document.lang, dir: 'auto', classes: ['small'], inlines: [{ text: title, style: 'bold' }] }, contentWidth, context), paper, styles)[0];
+          if (heading) sheet.items.push(...heading.items);
+        });
+        return laidOut;
       });
-      sheets.forEach((sheet, index) => {
-        const title = index % 2 === 0 ? document.furniture.cardsFrontTitle : document.furniture.cardsBackTitle;
-        const heading = paginate(layoutBlock({ type: 'paragraph', lang: document.lang, dir: 'auto', classes: ['small'], inlines: [{ text: title, style: 'bold' }] }, contentWidth, context), paper, styles)[0];
-        if (heading) sheet.items.push(...heading.items);
-      });
-      pages.push(...sheets);
+      pages.push(...sheets.map((sheet) => ({ ...sheet, langs: new Set(sheet.langs) })));
       continue;
     }
-    pending.push(...layoutBlock(block, contentWidth, context));
+    pending.push(...memoized(memo, `slices:${layoutKey}`, () => layoutBlock(block, contentWidth, context)));
   }
   flush();
   addFurniture(pages, document.furniture, document.lang, context);

@@ -79,6 +79,11 @@ export interface PageFurniture {
 export interface RenderedDocument {
   html: string;
   blocks: Block[];
+  /**
+   * Top-level blocks that hold no personal data and are the same objects in every packet with the same
+   * non-personal inputs, each with a memo where layout may keep what it derives from the block alone.
+   */
+  sharedBlocks: ReadonlyMap<Block, Map<string, unknown>>;
   lang: string;
   languages: DocumentLanguage[];
   furniture: PageFurniture;

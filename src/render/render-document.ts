@@ -1,30 +1,21 @@
 /** Render stage: PacketModel → the document tree (and its HTML) through the Handlebars templates and `t`. */
 import type { Catalogs } from '../i18n/catalogs.js';
 import type { PacketModel } from '../packet/build-packet.js';
-import { PacketError, isPacketError } from '../errors.js';
 import type { RenderedDocument } from './document-tree.js';
-import { parseBlocks } from './parse-blocks.js';
 import type { Templates } from './templates.js';
+import type { SectionCache } from './section-cache.js';
+import { renderSections } from './render-sections.js';
 
 export interface RenderDeps {
   catalogs: Catalogs;
   templates: Templates;
-}
-
-function runTemplate(template: (context: unknown) => string, context: unknown): string {
-  try {
-    return template(context);
-  } catch (cause) {
-    if (isPacketError(cause)) throw cause;
-    // Handlebars messages can quote the data they were given: keep them out of the error text.
-    throw new PacketError('PKT_ERR_RENDER_TEMPLATE', { cause, detail: cause instanceof Error ? cause.name : 'template failure' });
-  }
+  /** Shares the sections that hold no personal data between packets; without it every section is rendered. */
+  sectionCache?: SectionCache;
 }
 
 export function renderDocument(model: PacketModel, deps: RenderDeps): RenderedDocument {
-  const html = runTemplate(deps.templates.packet, model);
   const dirOf = (lang: string) => deps.catalogs.locales.get(lang)?.meta.dir ?? 'ltr';
-  const blocks = parseBlocks(html, model.primary.id, dirOf);
+  const { html, blocks, sharedBlocks } = renderSections(model, { templates: deps.templates, dirOf, ...(deps.sectionCache ? { sectionCache: deps.sectionCache } : {}) });
   const t = deps.catalogs.fixedT(model.primary.id);
   const tEnglish = deps.catalogs.fixedT('en');
   const draftMarks: Record<string, string> = {};
@@ -35,6 +26,7 @@ export function renderDocument(model: PacketModel, deps: RenderDeps): RenderedDo
   return {
     html,
     blocks,
+    sharedBlocks,
     lang: model.primary.id,
     languages: model.languages.map((language) => ({ id: language.id, dir: language.dir, isDraft: language.isDraft })),
     furniture: {

@@ -164,3 +164,54 @@ describe('PDF document metadata', () => {
     expect(metadata.filter((value) => value?.includes(canary))).toEqual([]);
   });
 });
+
+/** Every string held under `value`, glyph runs turned back into their characters; font objects skipped. */
+function collectText(value: unknown, out: string[], seen = new Set<unknown>()): void {
+  if (typeof value === 'string') {
+    out.push(value);
+    return;
+  }
+  if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  if (value instanceof Map) {
+    for (const [key, entry] of value) {
+      collectText(key, out, seen);
+      collectText(entry, out, seen);
+    }
+    return;
+  }
+  if (value instanceof Set || Array.isArray(value)) {
+    for (const entry of value) collectText(entry, out, seen);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  if (Array.isArray(record.glyphs)) {
+    out.push((record.glyphs as { codePoints: number[] }[]).map((glyph) => String.fromCodePoint(...glyph.codePoints)).join(''));
+  }
+  // A face is the parsed font: megabytes of tables, and nothing a request can reach.
+  for (const [key, entry] of Object.entries(record)) if (key !== 'face' && key !== 'glyphs') collectText(entry, out, seen);
+}
+
+describe('shared section cache', () => {
+  it('holds no personal field after packets full of canaries, yet holds their shared sections', async () => {
+    const engine = getEngine();
+    engine.sectionCache.clear();
+    const request = canaryRequest();
+    await generatePacket(request, { engine, today });
+    // Without contacts the cards and the release checklist are shared too: the name and release must stay out.
+    await generatePacket({ ...request, contacts: [] }, { engine, today });
+    const held: string[] = [];
+    collectText([...engine.sectionCache.contents()], held);
+    expect(held.join('\n')).toContain('Fresno');
+    expect(held.filter((text) => text.includes(canary))).toEqual([]);
+  });
+
+  it('prints nothing of an earlier packet\'s person in the next packet', async () => {
+    const engine = getEngine();
+    await generatePacket(canaryRequest(), { engine, today });
+    const next = await generatePacket({ county: 'fresno', language: 'en', person: { name: 'Ana' } }, { engine, today });
+    expect(Buffer.from(next).toString('latin1')).not.toContain(canary);
+    const { extractText } = await import('../support/poppler.js');
+    expect(extractText(next)).not.toContain(canary);
+  });
+});

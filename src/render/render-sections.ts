@@ -1,0 +1,100 @@
+/**
+ * Renders a packet section by section (the partials packet.hbs calls, in model.sections order). A section
+ * that prints no personal field for this packet is rendered from the model with every personal field
+ * emptied and shared through the SectionCache: Handlebars and the HTML parser then run only for the
+ * sections that name the person (cover, and the cards and checklist when they list contacts).
+ */
+import type { PacketModel } from '../packet/build-packet.js';
+import type { SectionId } from '../packet/sections.js';
+import { PacketError, isPacketError } from '../errors.js';
+import type { Block } from './document-tree.js';
+import { parseBlocks } from './parse-blocks.js';
+import type { SectionCache, SharedSections } from './section-cache.js';
+import type { CompiledTemplate, Templates } from './templates.js';
+
+/** The personal fields of the model (DESIGN.md 6). */
+type PersonalField = 'person' | 'release' | 'contacts' | 'lawyer' | 'emergencyContact';
+
+/**
+ * Which personal fields each section's template prints. A section not listed prints none; the
+ * render-sections test fails if a template starts printing one that is not listed here.
+ */
+const personalFieldsBySection: Partial<Record<SectionId, PersonalField[]>> = {
+  cover: ['person', 'release'],
+  'rights-card': ['lawyer', 'emergencyContact'],
+  'safe-release': ['contacts'],
+};
+
+function isFilled(value: unknown): boolean {
+  if (value === undefined || value === null) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.keys(value).length > 0;
+  return true;
+}
+
+/** The model with every personal field emptied: what shared sections are rendered from, and keyed by. */
+export function withoutPersonalFields(model: PacketModel): PacketModel {
+  const { lawyer: _lawyer, emergencyContact: _emergencyContact, ...rest } = model;
+  return { ...rest, person: {}, release: {}, contacts: [] };
+}
+
+function runTemplate(template: CompiledTemplate, context: unknown): string {
+  try {
+    return template(context);
+  } catch (cause) {
+    if (isPacketError(cause)) throw cause;
+    // Handlebars messages can quote the data they were given: keep them out of the error text.
+    throw new PacketError('PKT_ERR_RENDER_TEMPLATE', { cause, detail: cause instanceof Error ? cause.name : 'template failure' });
+  }
+}
+
+export interface RenderedSections {
+  html: string;
+  blocks: Block[];
+  /** Top-level blocks that came from the cache, each with its memo for later stages. */
+  sharedBlocks: ReadonlyMap<Block, Map<string, unknown>>;
+}
+
+export interface SectionDeps {
+  templates: Templates;
+  dirOf: (lang: string) => 'ltr' | 'rtl';
+  sectionCache?: SectionCache;
+}
+
+export function renderSections(model: PacketModel, deps: SectionDeps): RenderedSections {
+  const { templates, dirOf, sectionCache } = deps;
+  const lang = model.primary.id;
+  const html: string[] = [];
+  const blocks: Block[] = [];
+  const sharedBlocks = new Map<Block, Map<string, unknown>>();
+  let shared: { model: PacketModel; sections: SharedSections } | undefined;
+  for (const id of model.sections) {
+    const template = templates.partials.get(id);
+    if (!template) throw new PacketError('PKT_ERR_RENDER_TEMPLATE', { detail: `no template for section ${id}` });
+    const isPersonal = (personalFieldsBySection[id] ?? []).some((field) => isFilled(model[field]));
+    if (isPersonal || !sectionCache) {
+      const sectionHtml = runTemplate(template, model);
+      html.push(sectionHtml);
+      blocks.push(...parseBlocks(sectionHtml, lang, dirOf));
+      continue;
+    }
+    // The key is everything a template can read: the whole model without its personal fields.
+    if (!shared) {
+      const sharedModel = withoutPersonalFields(model);
+      shared = { model: sharedModel, sections: sectionCache.sectionsFor(JSON.stringify(sharedModel)) };
+    }
+    let entry = shared.sections.get(id);
+    if (!entry) {
+      const sectionHtml = runTemplate(template, shared.model);
+      const sectionBlocks = parseBlocks(sectionHtml, lang, dirOf);
+      entry = { html: sectionHtml, blocks: sectionBlocks, derived: sectionBlocks.map(() => new Map()) };
+      shared.sections.set(id, entry);
+    }
+    html.push(entry.html);
+    entry.blocks.forEach((block, index) => {
+      blocks.push(block);
+      sharedBlocks.set(block, entry.derived[index]!);
+    });
+  }
+  return { html: html.join('\n'), blocks, sharedBlocks };
+}

@@ -1,0 +1,72 @@
+/**
+ * Sections without personal data are rendered once from a model with the personal fields emptied and
+ * shared between packets (src/render/render-sections.ts). These tests hold that shortcut to the packet
+ * template: the same blocks as packet.hbs renders, the same bytes with the cache cold or warm.
+ */
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../src/engine.js';
+import { generatePacket, preparePacket } from '../../src/generate.js';
+import { parseBlocks } from '../../src/render/parse-blocks.js';
+import { today } from '../support/packets.js';
+
+const engine = createEngine();
+
+const everySection = {
+  county: 'fresno',
+  destinationCounty: 'los-angeles',
+  language: 'es',
+  youth: true,
+  iceHold: { received: true, agencyWillComply: false, releaseInfoSharedWithIce: true },
+  print: { staffChecklist: true },
+};
+const personalFields = {
+  person: { name: 'Ana Pérez' },
+  release: { date: '2026-12-01', location: 'Fresno County Jail' },
+  contacts: [
+    { role: 'attorney', name: 'Luis Ortega', phone: '(559) 555-0100' },
+    { role: 'emergency', name: 'Rosa Pérez', phone: '(559) 555-0101' },
+    { role: 'family', name: 'Juan Pérez' },
+  ],
+};
+
+/** Every personal field at once, then each alone: a section that prints one it is not listed for shows up. */
+const requests: Record<string, unknown>[] = [
+  { ...everySection, ...personalFields },
+  { ...everySection, person: personalFields.person },
+  { ...everySection, release: personalFields.release },
+  ...personalFields.contacts.map((contact) => ({ ...everySection, contacts: [contact] })),
+  { ...everySection },
+  { county: 'san-diego', print: { paper: 'a4', largePrint: true } },
+];
+
+describe('section cache', () => {
+  it('gives the blocks packet.hbs renders from the whole model, for every personal field present or absent', () => {
+    for (const request of requests) {
+      // Twice: the first fills the cache, the second reads it.
+      preparePacket(request, { today, engine });
+      const { model, document } = preparePacket(request, { today, engine });
+      const dirOf = (lang: string) => engine.catalogs.locales.get(lang)?.meta.dir ?? 'ltr';
+      expect(document.blocks).toEqual(parseBlocks(engine.templates.packet(model), model.primary.id, dirOf));
+    }
+    expect(engine.sectionCache.size).toBeGreaterThan(0);
+  });
+
+  it('gives the same bytes from a cold cache as from a warm one', async () => {
+    for (const request of requests) {
+      const warm = await generatePacket(request, { today, engine });
+      engine.sectionCache.clear();
+      const cold = await generatePacket(request, { today, engine });
+      expect(Buffer.from(cold).equals(Buffer.from(warm))).toBe(true);
+    }
+  });
+
+  it('keys sections by their inputs: another county or printed date gets its own', async () => {
+    engine.sectionCache.clear();
+    await generatePacket({ county: 'fresno' }, { today, engine });
+    await generatePacket({ county: 'fresno', person: { name: 'Ana' } }, { today, engine });
+    expect(engine.sectionCache.size).toBe(1);
+    await generatePacket({ county: 'los-angeles' }, { today, engine });
+    await generatePacket({ county: 'fresno' }, { today: new Date('2027-06-01T00:00:00Z'), engine });
+    expect(engine.sectionCache.size).toBe(3);
+  });
+});
