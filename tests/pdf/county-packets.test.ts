@@ -29,10 +29,10 @@ describe('the directory entries a county packet prints', () => {
     expect(provider).toBeLessThan(consulate!);
   });
 
-  it('Fresno, with no local network: says so, then the statewide list, and no legal provider is made up', async () => {
-    const text = await textOf({ county: 'fresno' });
-    expect(text).toContain(squash(en.rapid.noneOnFile.replace('{{county}}', 'Fresno')));
-    expect(text).toContain(squash(en.legal.noneOnFile.replace('{{county}}', 'Fresno')));
+  it('Humboldt, with no local network: says so, then the statewide list, and no legal provider is made up', async () => {
+    const text = await textOf({ county: 'humboldt' });
+    expect(text).toContain(squash(en.rapid.noneOnFile.replace('{{county}}', 'Humboldt')));
+    expect(text).toContain(squash(en.legal.noneOnFile.replace('{{county}}', 'Humboldt')));
     // Statewide list: every network, e.g. San Francisco's and San Diego's.
     positions(text, ['(415) 200-1548', '(619) 536-0823']);
     // Consulates with a statewide line print for every county; Los Angeles' own consulate does not.
@@ -45,6 +45,11 @@ describe('the directory entries a county packet prints', () => {
     expect(ascending(positions(text, ['(916) 245-6773', '(888) 624-4752']))).toBe(true);
     // Both counties' legal providers, release county first: Sacramento has none, so Los Angeles' follow.
     positions(text, ['(213) 385-7800 ext. 136']);
+  });
+
+  it('Fresno: the regional Valley Watch line, and the legal providers that serve the Central Valley', async () => {
+    const text = await textOf({ county: 'fresno' });
+    expect(ascending(positions(text, ['(559) 206-0151', en.legal.title, '(559) 573-8404']))).toBe(true);
   });
 
   it('Riverside: the local and the regional network, local first', async () => {

@@ -30,7 +30,7 @@ describe('GET /api/v1/counties', () => {
       expect(county.coverage.network).toBe(coverage[index]!.network);
       expect(county.coverage.publicDefender).toBe(coverage[index]!.publicDefender);
     }
-    expect(body.counties.find((county: { slug: string }) => county.slug === 'fresno').coverage.network).toBe('none');
+    expect(body.counties.find((county: { slug: string }) => county.slug === 'humboldt').coverage.network).toBe('none');
   });
 });
 
