@@ -78,6 +78,7 @@ export function formatCheckReport(report: CheckReport, options: { today: Date; s
   };
   section(`Stale (verified more than ${options.staleMonths} months ago; printed with "verify this number")`, report.stale.map((entry) => `${entry.verifiedOn}  ${entry.id}`));
   section('Undated sources (verifiedOn is the day the source was read)', report.undated.map((entry) => `${entry.verifiedOn}  ${entry.id}`));
+  section('Not printed (status other than active)', report.notActive.map((entry) => `${entry.status}  ${entry.id}`));
   section('Phone lines listed by more than one entry', report.sharedPhones.map((line) => `${line.digits}  ${line.entryIds.join(', ')}`));
   section('Invalid data (the service will not start)', report.problems.map(describeProblem));
   const warnings = report.stale.length + report.sharedPhones.length;

@@ -34,6 +34,8 @@ export interface CheckReport {
   stale: DatedEntry[];
   /** The source carries no date: verifiedOn is the day someone read it. */
   undated: DatedEntry[];
+  /** Entries kept on file that no packet prints (inactive, defunct, temporarily closed). */
+  notActive: { id: string; status: string }[];
   /** The same line listed by more than one entry: the packet would print it twice. */
   sharedPhones: SharedPhone[];
 }
@@ -50,7 +52,7 @@ export function phoneDigits(number: string): string {
 }
 
 function coverageOf(slug: string, name: string, entries: readonly DirectoryEntry[]): CountyCoverage {
-  const serving = entries.filter((entry) => entry.scope === 'statewide' || entry.serviceArea.counties.includes(slug));
+  const serving = entries.filter((entry) => entry.status === 'active' && (entry.scope === 'statewide' || entry.serviceArea.counties.includes(slug)));
   // A statewide line is not the county's network: the packet prints it in the statewide list.
   const networks = serving.filter((entry) => entry.kind === 'rapid-response' && entry.scope !== 'statewide');
   const count = (kind: DirectoryEntry['kind']) => serving.filter((entry) => entry.kind === kind).length;
@@ -91,6 +93,7 @@ export function checkDirectory(inspection: StateInspection, options: CheckOption
     coverage: countyCoverage(inspection.stateFile?.counties ?? [], entries),
     stale: entries.filter((entry) => isOlderThanMonths(entry.verifiedOn, options.staleMonths, options.today)).map(dated).sort(byOldest),
     undated: entries.filter((entry) => entry.source.dating === 'undated').map(dated).sort(byOldest),
+    notActive: entries.filter((entry) => entry.status !== 'active').map((entry) => ({ id: entry.id, status: entry.status })),
     sharedPhones: [...entriesByLine]
       .filter(([, ids]) => ids.size > 1)
       .map(([digits, ids]) => ({ digits, entryIds: [...ids].sort() })),

@@ -48,6 +48,8 @@ export const phoneSchema = z.strictObject({
   languages: z.array(languageCode).min(1).optional(),
 });
 
+export const serviceStatuses = ['active', 'inactive', 'defunct', 'temporarily closed'] as const;
+
 export const entryKinds = ['rapid-response', 'legal-provider', 'public-defender', 'consulate'] as const;
 
 export const directoryEntrySchema = z.strictObject({
@@ -71,6 +73,8 @@ export const directoryEntrySchema = z.strictObject({
   serviceArea: z.strictObject({ counties: z.array(countySlug).min(1) }),
   /** "statewide" entries appear on every packet of the state. */
   scope: z.enum(['county', 'regional', 'statewide']).default('county'),
+  /** HSDS service status. Only "active" entries print; the others stay on file with their history. */
+  status: z.enum(serviceStatuses).default('active'),
   source: sourceSchema,
   /** Other documents that show the same number, newest first. */
   corroboratedBy: z.array(sourceSchema.extend({ date: isoDate.optional() })).default([]),

@@ -69,7 +69,8 @@ export function selectEntries(directory: StateDirectory, options: SelectOptions)
   const { county, destinationCounty, today } = options;
   const select = (entries: DirectoryEntry[]): SelectedEntry[] =>
     entries.map((entry) => ({ entry, freshness: judgeFreshness(entry, today, options.staleMonths) }));
-  const ofKind = (kind: EntryKind) => directory.entries.filter((entry) => entry.kind === kind);
+  // A line that is closed, even for a while, must not be handed to someone walking out.
+  const ofKind = (kind: EntryKind) => directory.entries.filter((entry) => entry.kind === kind && entry.status === 'active');
 
   const networks = ofKind('rapid-response');
   const release = networks.filter((entry) => entry.scope !== 'statewide' && serves(entry, county)).sort(byScopeThenName);

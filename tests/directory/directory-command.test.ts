@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync
 import { join } from 'node:path';
 import { main } from '../../src/cli/program.js';
 import { useCliSandbox } from '../support/cli-sandbox.js';
+import { inspectStateDirectory } from '../../src/directory/inspect-directory.js';
 
 const fixtureDir = new URL('../fixtures/directory', import.meta.url).pathname;
 const sandbox = useCliSandbox('release-packet-directory-');
@@ -41,6 +42,7 @@ describe('release-packet directory check', () => {
     expect(out).toMatch(/South\s+regional: valley-network\s+2\s+no\s+1/);
     expect(out).toContain('2020-01-15  valley-network');
     expect(out).toContain('2026-11-27  south-free-defenders');
+    expect(out).toContain('temporarily closed  south-closed-clinic');
     expect(out).toContain('Result: valid, 1 warning');
   });
 
@@ -78,11 +80,11 @@ describe('release-packet directory check', () => {
 });
 
 describe('release-packet directory export and import', () => {
-  const entriesOf = (stateDir: string) =>
-    readdirSync(stateDir)
-      .filter((file) => file !== 'state.json' && file.endsWith('.json'))
-      .flatMap((file) => JSON.parse(readFileSync(join(stateDir, file), 'utf8')).entries)
-      .sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id));
+  const entriesOf = (stateDir: string) => {
+    const { entries, problems } = inspectStateDirectory(stateDir);
+    expect(problems).toEqual([]);
+    return [...entries].sort((a, b) => a.id.localeCompare(b.id));
+  };
 
   async function exportFixture(): Promise<string> {
     const out = join(sandbox.folder, 'package');
@@ -103,7 +105,7 @@ describe('release-packet directory export and import', () => {
     expect(descriptor.profile).toBe('tabular-data-package');
     for (const resource of descriptor.resources) expect(existsSync(join(out, resource.path)), resource.path).toBe(true);
     const list = JSON.parse(readFileSync(join(out, 'services.json'), 'utf8'));
-    expect(list.total_items).toBe(6);
+    expect(list.total_items).toBe(7);
     const line = list.contents.find((service: { rp_id: string }) => service.rp_id === 'north-watch-line');
     expect(line.phones.map((phone: { type: string }) => phone.type)).toEqual(['voice', 'text']);
     expect(line.assured_date).toBe('2026-06-01');

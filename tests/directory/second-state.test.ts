@@ -20,6 +20,8 @@ describe('a second state, added as a folder', () => {
     // Nonprofit and free before fee-charging.
     expect(at('(555) 010-0003 ext. 12')).toBeLessThan(at('(555) 010-0004'));
     at('1-555-010-0006');
+    // A temporarily closed clinic stays on file but is never handed to anyone.
+    expect(text).not.toContain('(555) 010-0007');
     // Languages a provider works in, named in both packet languages.
     at('Languages / Idiomas: Spanish, Vietnamese / español, vietnamita');
     at('North County Public Defender: (555) 010-0005');

@@ -69,7 +69,7 @@ export function entryToHsds(entry: DirectoryEntry, state: StateDirectory): HsdsS
     organization_id: organization.id,
     name: entry.service.name,
     description: entry.service.description,
-    status: 'active',
+    status: entry.status,
     assured_date: entry.verifiedOn,
     ...(entry.service.isFree !== undefined ? { fees_description: entry.service.isFree ? feesFree : feesCharged } : {}),
     organization,

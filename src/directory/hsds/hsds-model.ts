@@ -4,6 +4,7 @@
  * listed in docs/DATA.md.
  */
 import { v5 as uuidV5 } from 'uuid';
+import type { DirectoryEntry } from '../schema.js';
 
 export const hsdsVersion = '3.0.0';
 
@@ -73,7 +74,7 @@ export interface HsdsService {
   organization_id: string;
   name: string;
   description: string;
-  status: 'active';
+  status: DirectoryEntry['status'];
   /** HSDS: "the date that the information about the service was last checked" = verifiedOn. */
   assured_date: string;
   fees_description?: string;

@@ -9,6 +9,7 @@ const serviceInput = z.looseObject({
   name: z.string(),
   description: z.string().optional(),
   assured_date: z.string().optional(),
+  status: z.string().optional(),
   fees_description: z.string().optional(),
   organization: z.looseObject({ name: z.string(), website: z.string().optional(), rp_is_nonprofit: z.boolean().optional() }).optional(),
   phones: z.array(z.looseObject({
@@ -97,6 +98,7 @@ function candidateEntry(service: ServiceInput, counties: County[]): unknown {
     ...(service.rp_address ? { address: service.rp_address } : {}),
     languages: service.languages.flatMap((language) => (language.code ? [language.code] : [])),
     serviceArea: { counties: areas },
+    status: service.status ?? 'active',
     scope: service.rp_scope ?? (areas.length > 1 ? 'regional' : 'county'),
     ...(service.rp_source_title
       ? { source: { title: service.rp_source_title, ...(service.rp_source_url ? { url: service.rp_source_url } : {}), dating: service.rp_source_dating ?? 'undated' } }
