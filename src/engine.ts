@@ -1,7 +1,7 @@
 /**
  * Everything parsed once per process: catalogs, directory, fonts, templates, the shaped words of all
  * non-personal text and the font programs prepared from them. Read-only after startup, but for the
- * bounded cache of rendered sections that hold no personal data.
+ * bounded caches of sections and pages that hold no personal data.
  */
 import { getCatalogs, type Catalogs, type CatalogTree } from './i18n/catalogs.js';
 import { getDirectory, loadDirectory, type Directory } from './directory/load-directory.js';
@@ -13,6 +13,7 @@ import { compileTemplates, type Templates } from './render/templates.js';
 import { SectionCache } from './render/section-cache.js';
 import { PacketError } from './errors.js';
 import { buildFontProgram, type FontProgram } from './pdf/font-program.js';
+import { PageStreamCache } from './pdf/page-stream-cache.js';
 
 export interface Engine {
   catalogs: Catalogs;
@@ -26,6 +27,8 @@ export interface Engine {
   prepared: ReadonlyMap<number, FontProgram>;
   /** Sections without personal data, rendered and laid out once for all packets that share them. */
   sectionCache: SectionCache;
+  /** Deflated pages made only of those sections, kept by the writer. */
+  pageStreams: PageStreamCache;
   startupMs: number;
 }
 
@@ -104,7 +107,7 @@ export function createEngine(options: EngineOptions = {}): Engine {
   const warmed = warmShapes(fontSet, sharedTexts(catalogs, directory));
   const frozenShapes = warmed.entries();
   const prepared = prepareFonts(fontSet, frozenShapes, warmed.faceOfEntries());
-  return { catalogs, directory, fontSet, templates, stateId, frozenShapes, prepared, sectionCache: new SectionCache(), startupMs: performance.now() - started };
+  return { catalogs, directory, fontSet, templates, stateId, frozenShapes, prepared, sectionCache: new SectionCache(), pageStreams: new PageStreamCache(), startupMs: performance.now() - started };
 }
 
 let memo: Engine | undefined;

@@ -95,7 +95,7 @@ export async function generatePacket(input: unknown, options: GenerateOptions = 
   return writePdf(
     pages,
     { title: prepared.document.title, subject: prepared.document.subject, lang: prepared.document.lang, creator, date: prepared.model.printedOn },
-    { fontSet: engine.fontSet, prepared: engine.prepared },
+    { fontSet: engine.fontSet, prepared: engine.prepared, pageStreams: engine.pageStreams },
   );
 }
 

@@ -17,6 +17,8 @@ export interface Slice {
   startsPage?: boolean;
   isStaffOnly?: boolean;
   sectionId?: string;
+  /** Laid out from a block shared between packets (RenderedDocument.sharedBlocks): holds no personal data. */
+  isShared?: boolean;
 }
 
 /** Text the layout itself prints (list bullets), so startup can prepare its glyphs with the catalogs'. */

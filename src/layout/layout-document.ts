@@ -21,9 +21,9 @@ export interface LayoutDeps {
   cache: ShapeCache;
 }
 
-/** Copies of memoized pages or slices: pagination moves items in place, and the memo must stay as laid out. */
-function copyItems<T extends { items: DrawItem[] }>(holder: T): T {
-  return { ...holder, items: holder.items.map((item) => ({ ...item })) };
+/** Copies of memoized pages or slices, marked shared: pagination moves items in place, and the memo must stay as laid out. */
+function copyShared<T extends { items: DrawItem[]; isShared?: boolean }>(holder: T): T {
+  return { ...holder, items: holder.items.map((item) => ({ ...item })), isShared: true };
 }
 
 /**
@@ -34,7 +34,7 @@ function memoized<T extends { items: DrawItem[] }>(memo: Map<string, unknown> | 
   if (!memo) return compute();
   let kept = memo.get(key) as T[] | undefined;
   if (!kept) memo.set(key, (kept = compute()));
-  return kept.map(copyItems);
+  return kept.map(copyShared);
 }
 
 function findCard(section: GroupBlock, className: string): GroupBlock {
@@ -62,7 +62,8 @@ export function layoutDocument(document: RenderedDocument, options: LayoutOption
       flush();
       // The card front must be a right-hand (odd) page so its back is on the other side of the same sheet.
       if (pages.length % 2 === 1) {
-        const blank = newPage(paper);
+        // Shared: it carries only the catalog's note.
+        const blank = newPage(paper, false, true);
         pages.push(blank);
         const note = paginate(layoutBlock({ type: 'paragraph', lang: document.lang, dir: 'auto', classes: ['small'], inlines: [{ text: document.furniture.blankPage, style: 'regular' }] }, contentWidth, context), paper, styles)[0];
         if (note) blank.items.push(...note.items);

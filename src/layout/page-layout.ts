@@ -56,6 +56,11 @@ export interface PageLayout {
   /** Languages of the text on this page, for the draft mark. */
   langs: Set<string>;
   isStaffOnly: boolean;
+  /**
+   * Every item comes from a block shared between packets (no personal data) or from the page furniture:
+   * the same inputs give the same page, so the writer may keep its drawing operators.
+   */
+  isShared: boolean;
 }
 
 export interface Paper {

@@ -24,8 +24,8 @@ export function placeOnPage(items: DrawItem[], leftPt: number, topFromPageTopPt:
   return items;
 }
 
-export function newPage(paper: Paper, isStaffOnly = false): PageLayout {
-  return { widthPt: paper.widthPt, heightPt: paper.heightPt, items: [], langs: new Set(), isStaffOnly };
+export function newPage(paper: Paper, isStaffOnly = false, isShared = false): PageLayout {
+  return { widthPt: paper.widthPt, heightPt: paper.heightPt, items: [], langs: new Set(), isStaffOnly, isShared };
 }
 
 export function paginate(slices: Slice[], paper: Paper, styles: StyleSheet): PageLayout[] {
@@ -36,7 +36,8 @@ export function paginate(slices: Slice[], paper: Paper, styles: StyleSheet): Pag
   let cursor = 0;
 
   const startPage = (isStaffOnly: boolean) => {
-    page = newPage(paper, isStaffOnly);
+    // Shared until a slice that is not shared lands on it.
+    page = newPage(paper, isStaffOnly, true);
     pages.push(page);
     cursor = 0;
   };
@@ -58,6 +59,7 @@ export function paginate(slices: Slice[], paper: Paper, styles: StyleSheet): Pag
     const spaceBefore = cursor === 0 ? 0 : slice.spaceBeforePt;
     current.items.push(...placeOnPage(slice.items, side, top + cursor + spaceBefore, paper.heightPt));
     for (const lang of slice.langs) current.langs.add(lang);
+    if (slice.isShared !== true) current.isShared = false;
     cursor += spaceBefore + slice.heightPt;
   });
   return pages;

@@ -1,5 +1,6 @@
 /** Writes one page's drawing operators as a single string (PDF 32000-1 §9.4 text, §8.5 paths). */
 import type { PageLayout, TextItem } from '../layout/page-layout.js';
+import type { RunOperators } from './page-stream-cache.js';
 
 /** How one face's glyphs are written: hex tables (see FontProgram.hexByGlyph) and the font resource of each. */
 export interface FaceEncoding {
@@ -56,18 +57,37 @@ function writeText(item: TextItem, encoding: FaceEncoding, out: string): string 
   return out;
 }
 
+/** One Tf with a prepared font (F), one positioned TJ: a run whose operators do not depend on this packet. */
+const singlePreparedRun = /^(\/F\d+ [^\n]+ Tf\n)1 0 0 1 \S+ \S+ Tm \[([^\n]*)\] TJ\n$/;
+
+/** A text item of a shared page: its operators are written once per glyph run, then only moved. */
+function writeSharedText(item: TextItem, encoding: FaceEncoding, out: string, runs: WeakMap<object, RunOperators>): string {
+  const known = runs.get(item.glyphs);
+  if (known) return `${out}${known.fontLine}1 0 0 1 ${num(item.xPt)} ${num(item.yPt + known.risePt)} Tm [${known.tj}] TJ\n`;
+  const written = writeText(item, encoding, '');
+  const match = singlePreparedRun.exec(written);
+  if (match) {
+    const first = item.glyphs[0];
+    const risePt = first ? (first.yOffset * item.sizePt) / item.face.unitsPerEm : 0;
+    runs.set(item.glyphs, { fontLine: match[1]!, risePt, tj: match[2]! });
+  }
+  return out + written;
+}
+
 function dash(dashPt: number | undefined): string {
   return dashPt ? `[${num(dashPt)} ${num(dashPt)}] 0 d` : '[] 0 d';
 }
 
-export function writePageContent(page: PageLayout, encoding: GlyphEncoding): string {
+/** `runs`: where shared pages keep their text runs' operators (PageStreamCache.runs); only read for shared pages. */
+export function writePageContent(page: PageLayout, encoding: GlyphEncoding, runs?: WeakMap<object, RunOperators>): string {
+  const sharedRuns = page.isShared ? runs : undefined;
   let out = '0 g 0 G\n';
   let hasText = false;
   for (const item of page.items) {
     if (item.kind !== 'text') continue;
     if (!hasText) out += 'BT\n';
     hasText = true;
-    out = writeText(item, encoding[item.face.index]!, out);
+    out = sharedRuns ? writeSharedText(item, encoding[item.face.index]!, out, sharedRuns) : writeText(item, encoding[item.face.index]!, out);
   }
   if (hasText) out += 'ET\n';
   for (const item of page.items) {

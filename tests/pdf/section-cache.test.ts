@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine.js';
-import { generatePacket, preparePacket } from '../../src/generate.js';
+import { generatePacket, layoutPacket, preparePacket } from '../../src/generate.js';
 import { parseBlocks } from '../../src/render/parse-blocks.js';
 import { today } from '../support/packets.js';
 
@@ -55,9 +55,21 @@ describe('section cache', () => {
     for (const request of requests) {
       const warm = await generatePacket(request, { today, engine });
       engine.sectionCache.clear();
+      engine.pageStreams.clear();
       const cold = await generatePacket(request, { today, engine });
       expect(Buffer.from(cold).equals(Buffer.from(warm))).toBe(true);
     }
+  });
+
+  it('marks a page shared only when nothing on it comes from a personal field', () => {
+    const request = { county: 'fresno', language: 'es', person: { name: 'Ana' } };
+    preparePacket(request, { today, engine });
+    const pages = layoutPacket(preparePacket(request, { today, engine }), engine);
+    expect(pages[0]!.isShared).toBe(false);
+    expect(pages.slice(1).every((page) => page.isShared)).toBe(true);
+    const withLawyer = layoutPacket(preparePacket({ ...request, contacts: [{ role: 'attorney', name: 'Luis' }] }, { today, engine }), engine);
+    // The card front names the lawyer.
+    expect(withLawyer.at(-2)!.isShared).toBe(false);
   });
 
   it('keys sections by their inputs: another county or printed date gets its own', async () => {

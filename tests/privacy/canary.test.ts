@@ -215,3 +215,37 @@ describe('shared section cache', () => {
     expect(extractText(next)).not.toContain(canary);
   });
 });
+
+/** The text a content stream draws, read back through the prepared fonts' glyph tables. */
+function decodeContent(content: string): string {
+  const { prepared } = getEngine();
+  const characters = new Map<string, string>();
+  for (const [faceIndex, program] of prepared) {
+    program.hexByGlyph.forEach((hex, glyphId) => {
+      if (hex) characters.set(`F${faceIndex}:${hex}`, String.fromCodePoint(...program.face.font.getGlyph(glyphId).codePoints));
+    });
+  }
+  let resource = '';
+  let text = '';
+  for (const [, font, hex] of content.matchAll(/\/([FX]\d+) [\d.]+ Tf|<([0-9a-f]{4})>/g)) {
+    if (font) resource = font;
+    else text += characters.get(`${resource}:${hex}`) ?? '\u0000';
+  }
+  return text;
+}
+
+describe('shared page streams', () => {
+  it('keeps no page that draws a personal field, and no glyph subset for one packet alone', async () => {
+    const engine = getEngine();
+    engine.pageStreams.clear();
+    const request = canaryRequest();
+    await generatePacket(request, { engine, today });
+    await generatePacket({ ...request, contacts: [] }, { engine, today });
+    const pages = [...engine.pageStreams.contents()];
+    expect(pages.length).toBeGreaterThan(0);
+    const text = pages.map(decodeContent).join('\n');
+    expect(text).toContain('Fresno');
+    expect(text).not.toContain(canary);
+    expect(pages.filter((content) => content.includes('/X'))).toEqual([]);
+  });
+});
