@@ -17,7 +17,7 @@ type PersonalField = 'person' | 'release' | 'contacts' | 'lawyer' | 'emergencyCo
 
 /**
  * Which personal fields each section's template prints. A section not listed prints none; the
- * render-sections test fails if a template starts printing one that is not listed here.
+ * section-cache test fails if a template starts printing one that is not listed here.
  */
 const personalFieldsBySection: Partial<Record<SectionId, PersonalField[]>> = {
   cover: ['person', 'release'],
@@ -32,10 +32,33 @@ function isFilled(value: unknown): boolean {
   return true;
 }
 
-/** The model with every personal field emptied: what shared sections are rendered from, and keyed by. */
+/**
+ * The model with every personal field emptied: what shared sections are rendered from, and keyed by.
+ * Fields are copied by name, not by omission: a field added to the model later stays out until someone
+ * decides it is not personal (meanwhile a shared section that prints it throws, strict mode, and one that
+ * tests it renders differently from packet.hbs, which tests/pdf/section-cache.test.ts catches).
+ */
 export function withoutPersonalFields(model: PacketModel): PacketModel {
-  const { lawyer: _lawyer, emergencyContact: _emergencyContact, ...rest } = model;
-  return { ...rest, person: {}, release: {}, contacts: [] };
+  return {
+    sections: model.sections,
+    has: model.has,
+    languages: model.languages,
+    primary: model.primary,
+    secondary: model.secondary,
+    paper: model.paper,
+    isLargePrint: model.isLargePrint,
+    cardCount: model.cardCount,
+    state: model.state,
+    county: model.county,
+    ...(model.destinationCounty ? { destinationCounty: model.destinationCounty } : {}),
+    iceHold: model.iceHold,
+    directory: model.directory,
+    printedOn: model.printedOn,
+    dataVerified: model.dataVerified,
+    person: {},
+    release: {},
+    contacts: [],
+  };
 }
 
 function runTemplate(template: CompiledTemplate, context: unknown): string {
