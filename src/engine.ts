@@ -59,6 +59,12 @@ export function sharedTexts(catalogs: Catalogs, directory: Directory): string[] 
     for (const entry of state.entries) {
       texts.push(entry.organization.name, entry.service.name, entry.source.title, entry.address ?? '');
       for (const phone of entry.phones) texts.push(phone.number, phone.hours ?? '');
+      // Languages an entry or line answers in print named in each packet language ("chino / Chinese").
+      const codes = [...entry.languages, ...entry.phones.flatMap((phone) => phone.languages ?? [])];
+      for (const locale of catalogs.locales.keys()) {
+        const names = new Intl.DisplayNames([locale], { type: 'language' });
+        for (const code of codes) texts.push(names.of(code) ?? code);
+      }
     }
   }
   return texts.filter(Boolean);
