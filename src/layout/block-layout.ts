@@ -6,6 +6,7 @@ import type { ShapeCache } from './shape.js';
 import type { StyleSheet, TextStyle } from './styles.js';
 import { itemize, resolveDirection } from './itemize.js';
 import { breakLines, placeLine } from './wrap.js';
+import { memoized } from './layout-memo.js';
 
 /** Items inside a slice use y measured downwards from the slice's top edge; the paginator flips them. */
 export interface Slice {
@@ -29,6 +30,8 @@ export interface BlockLayoutContext {
   fontSet: FontSet;
   cache: ShapeCache;
   styles: StyleSheet;
+  /** Blocks shared between packets, with the memo that keeps their layout (RenderedDocument.sharedBlocks). */
+  sharedBlocks?: ReadonlyMap<Block, Map<string, unknown>>;
 }
 
 /** Moves items in place: every item is created fresh for one packet's layout, so nothing shared changes. */
@@ -197,6 +200,12 @@ function layoutGroup(block: GroupBlock, widthPt: number, context: BlockLayoutCon
 }
 
 export function layoutBlock(block: Block, widthPt: number, context: BlockLayoutContext): Slice[] {
+  // A style sheet is fixed by its body size (styles.ts): width and body size are all a block's layout depends on.
+  const memo = context.sharedBlocks?.get(block);
+  return memoized(memo, `slices:${widthPt}:${context.styles.bodyPt}`, () => layoutBlockAnew(block, widthPt, context));
+}
+
+function layoutBlockAnew(block: Block, widthPt: number, context: BlockLayoutContext): Slice[] {
   switch (block.type) {
     case 'heading': {
       const slices = layoutText(block.inlines, block, context.styles.styleFor(block), widthPt, context);

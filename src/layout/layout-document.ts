@@ -1,7 +1,8 @@
 /** Layout stage entry: the rendered document → positioned pages (flowing sections, then the card sheet, then staff pages). */
 import type { Block, GroupBlock, RenderedDocument } from '../render/document-tree.js';
 import { PacketError } from '../errors.js';
-import { papers, type DrawItem, type PageLayout } from './page-layout.js';
+import { papers, type PageLayout } from './page-layout.js';
+import { memoized } from './layout-memo.js';
 import type { FontSet } from './fonts.js';
 import type { ShapeCache } from './shape.js';
 import { createStyleSheet } from './styles.js';
@@ -21,22 +22,6 @@ export interface LayoutDeps {
   cache: ShapeCache;
 }
 
-/** Copies of memoized pages or slices, marked shared: pagination moves items in place, and the memo must stay as laid out. */
-function copyShared<T extends { items: DrawItem[]; isShared?: boolean }>(holder: T): T {
-  return { ...holder, items: holder.items.map((item) => ({ ...item })), isShared: true };
-}
-
-/**
- * Layout of a block shared between packets (no personal data, see RenderedDocument.sharedBlocks) is done once
- * per key and kept in the block's own memo; each packet gets copies to place.
- */
-function memoized<T extends { items: DrawItem[] }>(memo: Map<string, unknown> | undefined, key: string, compute: () => T[]): T[] {
-  if (!memo) return compute();
-  let kept = memo.get(key) as T[] | undefined;
-  if (!kept) memo.set(key, (kept = compute()));
-  return kept.map(copyShared);
-}
-
 function findCard(section: GroupBlock, className: string): GroupBlock {
   const card = section.children.find((child): child is GroupBlock => child.type === 'group' && child.classes.includes(className));
   if (!card) throw new PacketError('PKT_ERR_RENDER_TEMPLATE', { detail: `rights-card has no .${className}` });
@@ -46,7 +31,7 @@ function findCard(section: GroupBlock, className: string): GroupBlock {
 export function layoutDocument(document: RenderedDocument, options: LayoutOptions, deps: LayoutDeps): PageLayout[] {
   const paper = papers[options.paper];
   const styles = createStyleSheet(options.isLargePrint);
-  const context: BlockLayoutContext = { fontSet: deps.fontSet, cache: deps.cache, styles };
+  const context: BlockLayoutContext = { fontSet: deps.fontSet, cache: deps.cache, styles, sharedBlocks: document.sharedBlocks };
   const contentWidth = paper.widthPt - 2 * styles.marginPt.side;
   const pages: PageLayout[] = [];
   let pending: Slice[] = [];
@@ -55,9 +40,7 @@ export function layoutDocument(document: RenderedDocument, options: LayoutOption
     pending = [];
   };
 
-  const layoutKey = `${options.paper}:${options.isLargePrint}`;
   for (const block of document.blocks) {
-    const memo = document.sharedBlocks.get(block);
     if (isSection(block, 'rights-card')) {
       flush();
       // The card front must be a right-hand (odd) page so its back is on the other side of the same sheet.
@@ -69,7 +52,8 @@ export function layoutDocument(document: RenderedDocument, options: LayoutOption
         if (note) blank.items.push(...note.items);
       }
       const { cardsFrontTitle, cardsBackTitle } = document.furniture;
-      const sheets = memoized(memo, `cards:${layoutKey}:${options.cardCount}:${cardsFrontTitle}:${cardsBackTitle}`, () => {
+      const sheetsKey = `cards:${options.paper}:${options.isLargePrint}:${options.cardCount}:${cardsFrontTitle}:${cardsBackTitle}`;
+      const sheets = memoized(document.sharedBlocks.get(block), sheetsKey, () => {
         const laidOut = layoutCardSheets({
           front: findCard(block, 'card-front'),
           back: findCard(block, 'card-back'),
@@ -88,7 +72,7 @@ export function layoutDocument(document: RenderedDocument, options: LayoutOption
       pages.push(...sheets.map((sheet) => ({ ...sheet, langs: new Set(sheet.langs) })));
       continue;
     }
-    pending.push(...memoized(memo, `slices:${layoutKey}`, () => layoutBlock(block, contentWidth, context)));
+    pending.push(...layoutBlock(block, contentWidth, context));
   }
   flush();
   addFurniture(pages, document.furniture, document.lang, context);

@@ -80,8 +80,9 @@ export interface RenderedDocument {
   html: string;
   blocks: Block[];
   /**
-   * Top-level blocks that hold no personal data and are the same objects in every packet with the same
-   * non-personal inputs, each with a memo where layout may keep what it derives from the block alone.
+   * Blocks that hold no personal data and are the same objects in every packet with the same non-personal
+   * inputs (whole sections, or children of one that names the person), each with a memo where layout may
+   * keep what it derives from the block alone.
    */
   sharedBlocks: ReadonlyMap<Block, Map<string, unknown>>;
   lang: string;

@@ -2,14 +2,15 @@
  * Renders a packet section by section (the partials packet.hbs calls, in model.sections order). A section
  * that prints no personal field for this packet is rendered from the model with every personal field
  * emptied and shared through the SectionCache: Handlebars and the HTML parser then run only for the
- * sections that name the person (cover, and the cards and checklist when they list contacts).
+ * sections that name the person (cover, and the cards and checklist when they list contacts), and even
+ * there the children that do not name anyone are the shared ones, so layout keeps theirs.
  */
 import type { PacketModel } from '../packet/build-packet.js';
 import type { SectionId } from '../packet/sections.js';
 import { PacketError, isPacketError } from '../errors.js';
 import type { Block } from './document-tree.js';
 import { parseBlocks } from './parse-blocks.js';
-import type { SectionCache, SharedSections } from './section-cache.js';
+import type { SectionCache, SharedSection, SharedSections } from './section-cache.js';
 import type { CompiledTemplate, Templates } from './templates.js';
 
 /** The personal fields of the model (DESIGN.md 6). */
@@ -74,7 +75,7 @@ function runTemplate(template: CompiledTemplate, context: unknown): string {
 export interface RenderedSections {
   html: string;
   blocks: Block[];
-  /** Top-level blocks that came from the cache, each with its memo for later stages. */
+  /** Blocks that came from the cache (top-level, or children of a section that names the person), each with its memo. */
   sharedBlocks: ReadonlyMap<Block, Map<string, unknown>>;
 }
 
@@ -84,6 +85,28 @@ export interface SectionDeps {
   sectionCache?: SectionCache;
 }
 
+/**
+ * In a section that names the person, the children (one level down) equal to those of the same section
+ * rendered without personal fields are swapped for the shared objects, so their layout is kept as well.
+ */
+function shareEqualChildren(own: Block[], entry: SharedSection, sharedBlocks: Map<Block, Map<string, unknown>>): void {
+  if (!entry.children) {
+    entry.children = new Map();
+    for (const block of entry.blocks) {
+      if (block.type === 'group') for (const child of block.children) entry.children.set(JSON.stringify(child), { block: child, derived: new Map() });
+    }
+  }
+  for (const block of own) {
+    if (block.type !== 'group') continue;
+    block.children = block.children.map((child) => {
+      const twin = entry.children!.get(JSON.stringify(child));
+      if (!twin) return child;
+      sharedBlocks.set(twin.block, twin.derived);
+      return twin.block;
+    });
+  }
+}
+
 export function renderSections(model: PacketModel, deps: SectionDeps): RenderedSections {
   const { templates, dirOf, sectionCache } = deps;
   const lang = model.primary.id;
@@ -91,20 +114,12 @@ export function renderSections(model: PacketModel, deps: SectionDeps): RenderedS
   const blocks: Block[] = [];
   const sharedBlocks = new Map<Block, Map<string, unknown>>();
   let shared: { model: PacketModel; sections: SharedSections } | undefined;
-  for (const id of model.sections) {
-    const template = templates.partials.get(id);
-    if (!template) throw new PacketError('PKT_ERR_RENDER_TEMPLATE', { detail: `no template for section ${id}` });
-    const isPersonal = (personalFieldsBySection[id] ?? []).some((field) => isFilled(model[field]));
-    if (isPersonal || !sectionCache) {
-      const sectionHtml = runTemplate(template, model);
-      html.push(sectionHtml);
-      blocks.push(...parseBlocks(sectionHtml, lang, dirOf));
-      continue;
-    }
+  /** The section rendered from the model without personal fields, from the cache or rendered and kept. */
+  const sharedSection = (cache: SectionCache, id: SectionId, template: CompiledTemplate): SharedSection => {
     // The key is everything a template can read: the whole model without its personal fields.
     if (!shared) {
       const sharedModel = withoutPersonalFields(model);
-      shared = { model: sharedModel, sections: sectionCache.sectionsFor(JSON.stringify(sharedModel)) };
+      shared = { model: sharedModel, sections: cache.sectionsFor(JSON.stringify(sharedModel)) };
     }
     let entry = shared.sections.get(id);
     if (!entry) {
@@ -113,6 +128,21 @@ export function renderSections(model: PacketModel, deps: SectionDeps): RenderedS
       entry = { html: sectionHtml, blocks: sectionBlocks, derived: sectionBlocks.map(() => new Map()) };
       shared.sections.set(id, entry);
     }
+    return entry;
+  };
+  for (const id of model.sections) {
+    const template = templates.partials.get(id);
+    if (!template) throw new PacketError('PKT_ERR_RENDER_TEMPLATE', { detail: `no template for section ${id}` });
+    const isPersonal = (personalFieldsBySection[id] ?? []).some((field) => isFilled(model[field]));
+    if (isPersonal || !sectionCache) {
+      const sectionHtml = runTemplate(template, model);
+      html.push(sectionHtml);
+      const own = parseBlocks(sectionHtml, lang, dirOf);
+      if (sectionCache) shareEqualChildren(own, sharedSection(sectionCache, id, template), sharedBlocks);
+      blocks.push(...own);
+      continue;
+    }
+    const entry = sharedSection(sectionCache, id, template);
     html.push(entry.html);
     entry.blocks.forEach((block, index) => {
       blocks.push(block);

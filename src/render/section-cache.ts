@@ -13,6 +13,11 @@ export interface SharedSection {
    * dies with the entry, so it is bounded by the same limit.
    */
   derived: Map<string, unknown>[];
+  /**
+   * The children one level down, by their JSON, each with its own memo: a packet's own rendering of a
+   * section that names the person swaps in the children equal to these (render-sections.ts).
+   */
+  children?: Map<string, { block: Block; derived: Map<string, unknown> }>;
 }
 
 /** The shared sections of one set of non-personal inputs, by section id. */

@@ -61,6 +61,19 @@ describe('section cache', () => {
     }
   });
 
+  it('shares the children of a section that lists contacts, all but the contacts', () => {
+    const request = { county: 'fresno', language: 'es', contacts: [{ role: 'family', name: 'Juan Pérez' }] };
+    preparePacket(request, { today, engine });
+    const { document } = preparePacket(request, { today, engine });
+    const safeRelease = document.blocks.find((block) => block.type === 'group' && block.sectionId === 'safe-release');
+    if (safeRelease?.type !== 'group') throw new Error('no safe-release section');
+    expect(document.sharedBlocks.has(safeRelease)).toBe(false);
+    const sharedChildren = safeRelease.children.filter((child) => document.sharedBlocks.has(child));
+    expect(sharedChildren.length).toBeGreaterThan(0);
+    expect(sharedChildren.length).toBeLessThan(safeRelease.children.length);
+    expect(JSON.stringify(sharedChildren)).not.toContain('Juan');
+  });
+
   it('marks a page shared only when nothing on it comes from a personal field', () => {
     const request = { county: 'fresno', language: 'es', person: { name: 'Ana' } };
     preparePacket(request, { today, engine });
