@@ -23,7 +23,7 @@ export interface SharedSection {
 /** The shared sections of one set of non-personal inputs, by section id. */
 export type SharedSections = Map<string, SharedSection>;
 
-/** A packet's shared sections take ~300 KB with their laid-out lines: the default bounds the cache near 20 MB. */
+/** Measured: a packet's shared sections take ~450 KB with their laid-out lines; the default bounds the cache near 30 MB. */
 export const defaultSectionCacheEntries = 64;
 
 export class SectionCache {
