@@ -40,13 +40,17 @@ const requests: Record<string, unknown>[] = [
 ];
 
 describe('section cache', () => {
-  it('gives the blocks packet.hbs renders from the whole model, for every personal field present or absent', () => {
+  it('gives the blocks and HTML packet.hbs renders from the whole model, for every personal field present or absent', () => {
     for (const request of requests) {
       // Twice: the first fills the cache, the second reads it.
       preparePacket(request, { today, engine });
       const { model, document } = preparePacket(request, { today, engine });
       const dirOf = (lang: string) => engine.catalogs.locales.get(lang)?.meta.dir ?? 'ltr';
-      expect(document.blocks).toEqual(parseBlocks(engine.templates.packet(model), model.primary.id, dirOf));
+      const whole = engine.templates.packet(model);
+      expect(document.blocks).toEqual(parseBlocks(whole, model.primary.id, dirOf));
+      // The HTML preview is the same document too, but for the whitespace between sections.
+      const squashed = (html: string) => html.replace(/\s+/g, ' ').replace(/> </g, '><');
+      expect(squashed(document.html)).toBe(squashed(whole));
     }
     expect(engine.sectionCache.size).toBeGreaterThan(0);
   });
