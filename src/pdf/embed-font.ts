@@ -1,28 +1,48 @@
-/** Writes a prepared FontProgram into one PDF file as a Type0/CIDFontType2 font, without re-encoding it. */
+/** Puts a prepared FontProgram into one PDF (a pdf-lib context) as a Type0/CIDFontType2 font, without re-encoding it. */
+import { PDFInvalidObject, PDFName, PDFRawStream, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
 import type { FontProgram } from './font-program.js';
-import { ref, type PdfFile } from './pdf-file.js';
 
-/** Returns the object number of the Type0 font, for the page resources. */
-export function embedFontProgram(file: PdfFile, program: FontProgram): number {
-  const [fontFile, descriptor, cidFont, toUnicode, type0] = [file.allocate(), file.allocate(), file.allocate(), file.allocate(), file.allocate()];
-  const { bbox, italicAngle, ascent, descent, capHeight } = program.descriptor;
-  file.addStream(fontFile, `/Length1 ${program.fontFile.length} /Filter /FlateDecode`, program.fontFile.deflated);
-  // Flags 4, symbolic (bit 3): the font's own glyph ids are used, not a standard encoding.
-  file.addDictionary(
-    descriptor,
-    `<< /Type /FontDescriptor /FontName /${program.baseFontName} /Flags 4 /FontBBox [${bbox.join(' ')}] /ItalicAngle ${italicAngle} ` +
-      `/Ascent ${ascent} /Descent ${descent} /CapHeight ${capHeight} /StemV 80 /FontFile2 ${ref(fontFile)} >>`,
+export function embedFontProgram(context: PDFContext, program: FontProgram): PDFRef {
+  const fontFile = context.register(
+    PDFRawStream.of(context.obj({ Length1: program.fontFile.length, Filter: 'FlateDecode' }), program.fontFile.deflated),
   );
-  // The /W array was serialized once, when the program was built.
-  file.addDictionary(
-    cidFont,
-    `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /${program.baseFontName} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> ` +
-      `/FontDescriptor ${ref(descriptor)} /W ${program.widthsArray} /CIDToGIDMap /Identity >>`,
+  const descriptor = context.register(
+    context.obj({
+      Type: 'FontDescriptor',
+      FontName: program.baseFontName,
+      // Symbolic (bit 3): the font's own glyph ids are used, not a standard encoding.
+      Flags: 4,
+      FontBBox: program.descriptor.bbox,
+      ItalicAngle: program.descriptor.italicAngle,
+      Ascent: program.descriptor.ascent,
+      Descent: program.descriptor.descent,
+      CapHeight: program.descriptor.capHeight,
+      StemV: 80,
+      FontFile2: fontFile,
+    }),
   );
-  file.addStream(toUnicode, '/Filter /FlateDecode', program.toUnicode);
-  file.addDictionary(
-    type0,
-    `<< /Type /Font /Subtype /Type0 /BaseFont /${program.baseFontName} /Encoding /Identity-H /DescendantFonts [${ref(cidFont)}] /ToUnicode ${ref(toUnicode)} >>`,
+  // pdf-lib writes a PDFInvalidObject's bytes verbatim: the width array was serialized once, at startup.
+  const widths = PDFInvalidObject.of(program.widthsArray);
+  const cidFont = context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'CIDFontType2',
+      BaseFont: program.baseFontName,
+      CIDSystemInfo: context.obj({ Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 }),
+      FontDescriptor: descriptor,
+      W: widths,
+      CIDToGIDMap: PDFName.of('Identity'),
+    }),
   );
-  return type0;
+  const toUnicode = context.register(PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }), program.toUnicode));
+  return context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: program.baseFontName,
+      Encoding: 'Identity-H',
+      DescendantFonts: [cidFont],
+      ToUnicode: toUnicode,
+    }),
+  );
 }

@@ -17,7 +17,7 @@ export interface FontProgram {
    */
   hexByGlyph: readonly string[];
   /** The CIDFont /W array, written once: widths in 1/1000 em from subset glyph 0 on. */
-  widthsArray: string;
+  widthsArray: Uint8Array;
   fontFile: { deflated: Uint8Array; length: number };
   toUnicode: Uint8Array;
   descriptor: { bbox: number[]; ascent: number; descent: number; capHeight: number; italicAngle: number };
@@ -90,7 +90,7 @@ export function buildFontProgram(face: FontFace, glyphs: ReadonlyMap<number, num
     face,
     baseFontName: `${subsetTag(face, glyphIds)}+${face.postscriptName}`,
     hexByGlyph,
-    widthsArray: `[0 [${Array.from(widths, (width) => width ?? 0).join(' ')}]]`,
+    widthsArray: Buffer.from(`[0 [${Array.from(widths, (width) => width ?? 0).join(' ')}]]`, 'latin1'),
     fontFile: { deflated: deflateSync(bytes), length: bytes.length },
     toUnicode: deflateSync(Buffer.from(buildToUnicode(toUnicode), 'latin1')),
     descriptor: {

@@ -1,11 +1,15 @@
-/** PDF stage: pages → bytes; shared fonts come prepared, only a name's extra glyphs are subset per packet. */
+/**
+ * PDF stage: pages → bytes with pdf-lib's object layer (PDFContext, PDFWriter). Shared fonts come prepared,
+ * only a name's extra glyphs are subset per packet. pdf-lib's PDFDocument is skipped: its page tree and
+ * metadata helpers build objects we replace anyway, and the objects here are few and fixed.
+ */
 import { deflateSync } from 'node:zlib';
 import type { PageLayout } from '../layout/page-layout.js';
 import type { FontSet } from '../layout/fonts.js';
 import { buildFontProgram, type FontProgram } from './font-program.js';
 import { embedFontProgram } from './embed-font.js';
 import { writePageContent, type FaceEncoding } from './content-stream.js';
-import { PdfFile, dateString, literalString, ref, textString } from './pdf-file.js';
+import { PDFContext, PDFHexString, PDFRawStream, PDFString, PDFWriter, type PDFRef } from 'pdf-lib';
 import type { PageStreamCache } from './page-stream-cache.js';
 
 export interface PdfMetadata {
@@ -53,23 +57,19 @@ function collectGlyphs(pages: PageLayout[], prepared: ReadonlyMap<number, FontPr
   return { usedFaces: [...usedFaces].sort((a, b) => a - b), extra };
 }
 
-export function writePdf(pages: PageLayout[], metadata: PdfMetadata, deps: WriteDeps): Uint8Array {
-  const file = new PdfFile();
-  const catalog = file.allocate();
-  const pageTree = file.allocate();
-  const info = file.allocate();
-  const resources = file.allocate();
+export async function writePdf(pages: PageLayout[], metadata: PdfMetadata, deps: WriteDeps): Promise<Uint8Array> {
+  const context = PDFContext.create();
 
   // One font resource dictionary shared by every page: fonts are embedded once per document.
   const { usedFaces, extra } = collectGlyphs(pages, deps.prepared);
   const encoding: FaceEncoding[] = [];
-  let fontEntries = '';
+  const fonts: Record<string, PDFRef> = {};
   for (const faceIndex of usedFaces) {
     const prepared = deps.prepared.get(faceIndex);
     const glyphs = extra.get(faceIndex);
     const extraProgram = glyphs ? buildFontProgram(deps.fontSet.faces[faceIndex]!, glyphs) : undefined;
-    if (prepared) fontEntries += ` /F${faceIndex} ${ref(embedFontProgram(file, prepared))}`;
-    if (extraProgram) fontEntries += ` /X${faceIndex} ${ref(embedFontProgram(file, extraProgram))}`;
+    if (prepared) fonts[`F${faceIndex}`] = embedFontProgram(context, prepared);
+    if (extraProgram) fonts[`X${faceIndex}`] = embedFontProgram(context, extraProgram);
     encoding[faceIndex] = {
       preparedHex: prepared?.hexByGlyph ?? noGlyphs,
       preparedResource: `F${faceIndex}`,
@@ -77,27 +77,43 @@ export function writePdf(pages: PageLayout[], metadata: PdfMetadata, deps: Write
       extraResource: `X${faceIndex}`,
     };
   }
-  file.addDictionary(resources, `<< /Font <<${fontEntries} >> >>`);
+  const resources = context.register(context.obj({ Font: context.obj(fonts) }));
 
-  const kids: string[] = [];
+  const pageTree = context.nextRef();
+  const kids: PDFRef[] = [];
   for (const layout of pages) {
-    const page = file.allocate();
-    const contents = file.allocate();
-    kids.push(ref(page));
-    file.addDictionary(page, `<< /Type /Page /Parent ${ref(pageTree)} /Resources ${ref(resources)} /MediaBox [0 0 ${layout.widthPt} ${layout.heightPt}] /Contents ${ref(contents)} >>`);
     const content = writePageContent(layout, encoding, deps.pageStreams?.runs);
     // A shared page holds no personal data: its stream may outlive this packet.
     const stream = layout.isShared && deps.pageStreams ? deps.pageStreams.deflated(content, deflateContent) : deflateContent(content);
-    file.addStream(contents, '/Filter /FlateDecode', stream);
+    const contents = context.register(PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }), stream));
+    kids.push(
+      context.register(
+        context.obj({ Type: 'Page', Parent: pageTree, Resources: resources, MediaBox: [0, 0, layout.widthPt, layout.heightPt], Contents: contents }),
+      ),
+    );
   }
-  file.addDictionary(pageTree, `<< /Type /Pages /Kids [${kids.join(' ')}] /Count ${pages.length} >>`);
-  // DisplayDocTitle: viewers show the title (packet and county), not the file name.
-  file.addDictionary(catalog, `<< /Type /Catalog /Pages ${ref(pageTree)} /ViewerPreferences << /DisplayDocTitle true >> /Lang ${literalString(metadata.lang)} >>`);
-  const date = dateString(metadata.date);
-  file.addDictionary(
-    info,
-    `<< /Title ${textString(metadata.title)} /Subject ${textString(metadata.subject)} /Creator ${textString(metadata.creator)} ` +
-      `/Producer ${textString(metadata.creator)} /CreationDate ${date} /ModDate ${date} >>`,
+  context.assign(pageTree, context.obj({ Type: 'Pages', Kids: kids, Count: pages.length }));
+  context.trailerInfo.Root = context.register(
+    context.obj({
+      Type: 'Catalog',
+      Pages: pageTree,
+      // DisplayDocTitle: viewers show the title (packet and county), not the file name.
+      ViewerPreferences: context.obj({ DisplayDocTitle: true }),
+      Lang: PDFString.of(metadata.lang),
+    }),
   );
-  return file.finish(catalog, info);
+  const date = PDFString.fromDate(metadata.date);
+  context.trailerInfo.Info = context.register(
+    context.obj({
+      Title: PDFHexString.fromText(metadata.title),
+      Subject: PDFHexString.fromText(metadata.subject),
+      Creator: PDFHexString.fromText(metadata.creator),
+      Producer: PDFHexString.fromText(`${metadata.creator} with pdf-lib`),
+      CreationDate: date,
+      ModDate: date,
+    }),
+  );
+  // No object streams: every viewer and printer reads a plain cross-reference table.
+  return PDFWriter.forContext(context, Number.POSITIVE_INFINITY).serializeToBuffer();
 }
+
