@@ -104,12 +104,18 @@ function dateOf(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);
 }
 
+/** One Intl.DisplayNames per packet language, kept: building one costs more than naming every language. */
+const languageNamers = new Map<string, Intl.DisplayNames>();
+
 function languageNamesIn(codes: string[] | undefined, languages: string[]): string | undefined {
   if (!codes?.length) return undefined;
-  return languages.map((lng) => {
-    const names = new Intl.DisplayNames([lng], { type: 'language' });
-    return codes.map((code) => names.of(code) ?? code).join(', ');
-  }).join(' / ');
+  return languages
+    .map((lng) => {
+      let names = languageNamers.get(lng);
+      if (!names) languageNamers.set(lng, (names = new Intl.DisplayNames([lng], { type: 'language' })));
+      return codes.map((code) => names.of(code) ?? code).join(', ');
+    })
+    .join(' / ');
 }
 
 function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: string[]): EntryView {
