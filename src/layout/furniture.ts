@@ -7,13 +7,17 @@ import { placeOnPage } from './paginate.js';
 
 const footerSizePt = 8.5;
 
-function lineAt(page: PageLayout, text: string, lang: string, topFromPageTopPt: number, context: BlockLayoutContext, isBold = false): void {
+/** Draws centred text from `topFromPageTopPt` down, wrapping if it must; returns the height it took. */
+function lineAt(page: PageLayout, text: string, lang: string, topFromPageTopPt: number, context: BlockLayoutContext, isBold = false): number {
   const { side } = context.styles.marginPt;
   const width = page.widthPt - 2 * side;
   const style = { sizePt: isBold ? 10 : footerSizePt, lineHeightPt: 12, spaceBeforePt: 0, spaceAfterPt: 0, baseStyle: isBold ? ('bold' as const) : ('regular' as const), align: 'center' as const };
+  let heightPt = 0;
   for (const slice of layoutText([{ text, style: 'regular' }], { dir: 'auto', lang, classes: [] }, style, width, context)) {
-    page.items.push(...placeOnPage(slice.items, side, topFromPageTopPt, page.heightPt));
+    page.items.push(...placeOnPage(slice.items, side, topFromPageTopPt + heightPt, page.heightPt));
+    heightPt += slice.heightPt;
   }
+  return heightPt;
 }
 
 export function addFurniture(pages: PageLayout[], furniture: PageFurniture, lang: string, context: BlockLayoutContext): void {
@@ -27,6 +31,8 @@ export function addFurniture(pages: PageLayout[], furniture: PageFurniture, lang
       const mark = furniture.draftMarks[pageLang];
       if (mark && !banners.includes(mark)) banners.push(mark);
     }
-    banners.forEach((banner, bannerIndex) => lineAt(page, banner, lang, top - 36 + bannerIndex * 12, context, true));
+    // Banners stack down from the top edge; a bilingual staff banner may take two lines on narrow paper.
+    let bannerTopPt = top - 36;
+    for (const banner of banners) bannerTopPt += lineAt(page, banner, lang, bannerTopPt, context, true);
   });
 }

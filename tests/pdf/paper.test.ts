@@ -30,6 +30,26 @@ function outOfBounds(pages: PageLayout[]): string[] {
   return problems;
 }
 
+/** Text runs that print on top of each other: boxes that share more than a point each way. */
+function overlapping(pages: PageLayout[]): string[] {
+  const problems: string[] = [];
+  pages.forEach((page, index) => {
+    const boxes = page.items.flatMap((item) =>
+      item.kind === 'text'
+        ? [{ left: item.xPt, right: item.xPt + item.glyphs.reduce((sum, glyph) => sum + glyph.advance, 0) * (item.sizePt / item.face.unitsPerEm), bottom: item.yPt, top: item.yPt + item.sizePt * 0.7 }]
+        : [],
+    );
+    boxes.forEach((a, i) => {
+      for (const b of boxes.slice(i + 1)) {
+        const shared = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const sharedHeight = Math.min(a.top, b.top) - Math.max(a.bottom, b.bottom);
+        if (shared > 1 && sharedHeight > 1) problems.push(`page ${index + 1} at (${Math.round(a.left)}, ${Math.round(a.bottom)})`);
+      }
+    });
+  });
+  return problems;
+}
+
 const fullRequest = {
   county: 'los-angeles',
   destinationCounty: 'sacramento',
@@ -55,6 +75,10 @@ describe('paper', () => {
     for (const largePrint of [false, true]) {
       it(`keeps all text inside the printable area on ${paper}${largePrint ? ' in large print' : ''}`, () => {
         expect(outOfBounds(pagesFor({ ...fullRequest, print: { ...fullRequest.print, paper, largePrint } }))).toEqual([]);
+      });
+
+      it(`prints no line over another on ${paper}${largePrint ? ' in large print' : ''} (banners that wrap stack)`, () => {
+        expect(overlapping(pagesFor({ ...fullRequest, print: { ...fullRequest.print, paper, largePrint } }))).toEqual([]);
       });
     }
   }
