@@ -43,7 +43,8 @@ function catalogStrings(tree: CatalogTree, out: string[]): void {
 export function sharedTexts(catalogs: Catalogs, directory: Directory): string[] {
   const texts: string[] = [];
   // Printable ASCII and digits cover numbers, dates and phone numbers of any packet.
-  texts.push(Array.from({ length: 95 }, (_, index) => String.fromCharCode(32 + index)).join(' '), ...layoutTexts);
+  // The no-break space keeps phone numbers on one line.
+  texts.push(Array.from({ length: 95 }, (_, index) => String.fromCharCode(32 + index)).join(' '), '\u00a0', ...layoutTexts);
   for (const locale of catalogs.locales.values()) {
     texts.push(locale.meta.name);
     for (const tree of Object.values(locale.catalogs)) catalogStrings(tree, texts);

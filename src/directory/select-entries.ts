@@ -23,6 +23,7 @@ export interface CountySelection {
   stateNetworks: SelectedEntry[];
   /** Legal providers serving either county: release county first, nonprofit and free first. */
   legalProviders: SelectedEntry[];
+  /** The release county's public defender only: the office that has the person's case. */
   publicDefenders: SelectedEntry[];
   /** Consulates whose district holds either county, then the state's nationwide lines. */
   consulates: SelectedEntry[];
@@ -83,9 +84,9 @@ export function selectEntries(directory: StateDirectory, options: SelectOptions)
       : [];
 
   const countiesServed = [county, ...(destinationCounty && destinationCounty !== county ? [destinationCounty] : [])];
-  const providersFor = (kind: EntryKind) => {
+  const providersFor = (kind: EntryKind, counties = countiesServed) => {
     const picked: DirectoryEntry[] = [];
-    for (const slug of countiesServed) {
+    for (const slug of counties) {
       for (const entry of ofKind(kind).filter((candidate) => serves(candidate, slug)).sort(byCostThenName)) {
         if (!picked.includes(entry)) picked.push(entry);
       }
@@ -98,7 +99,8 @@ export function selectEntries(directory: StateDirectory, options: SelectOptions)
     destinationNetworks: select(destination),
     stateNetworks: select([...networks].sort((a, b) => a.organization.name.localeCompare(b.organization.name, 'en'))),
     legalProviders: select(providersFor('legal-provider')),
-    publicDefenders: select(providersFor('public-defender')),
+    // The case, and so the ICE hold staff send on, belongs to the release county's defender.
+    publicDefenders: select(providersFor('public-defender', [county])),
     consulates: select(providersFor('consulate').sort((a, b) => scopeRank[a.scope] - scopeRank[b.scope])),
   };
 }

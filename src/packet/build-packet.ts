@@ -126,7 +126,8 @@ function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: 
     serviceName: entry.service.name,
     description: entry.service.description,
     phones: entry.phones.map((phone) => ({
-      number: phone.number,
+      // No-break spaces: a phone number never wraps across two lines.
+      number: phone.number.replace(/ /g, '\u00a0'),
       isText: phone.type === 'text',
       isVoiceAndText: phone.type === 'voice-and-text',
       is24Hours: phone.is24Hours,

@@ -36,10 +36,11 @@ function deflateContent(content: string): Uint8Array {
 
 const noGlyphs: readonly string[] = [];
 
-/** Faces this packet draws with, and the glyphs of each that the prepared programs lack. */
+/** Faces this packet draws with, the glyphs of each that the prepared programs lack, and the pages that draw those. */
 function collectGlyphs(pages: PageLayout[], prepared: ReadonlyMap<number, FontProgram>) {
   const usedFaces = new Set<number>();
   const extra = new Map<number, Map<number, number[]>>();
+  const pagesWithExtra = new Set<PageLayout>();
   for (const page of pages) {
     for (const item of page.items) {
       if (item.kind !== 'text') continue;
@@ -48,20 +49,21 @@ function collectGlyphs(pages: PageLayout[], prepared: ReadonlyMap<number, FontPr
       const known = prepared.get(faceIndex)?.hexByGlyph ?? noGlyphs;
       for (const glyph of item.glyphs) {
         if (known[glyph.id]) continue;
+        pagesWithExtra.add(page);
         let glyphs = extra.get(faceIndex);
         if (!glyphs) extra.set(faceIndex, (glyphs = new Map()));
         if (!glyphs.has(glyph.id)) glyphs.set(glyph.id, glyph.codePoints);
       }
     }
   }
-  return { usedFaces: [...usedFaces].sort((a, b) => a - b), extra };
+  return { usedFaces: [...usedFaces].sort((a, b) => a - b), extra, pagesWithExtra };
 }
 
 export async function writePdf(pages: PageLayout[], metadata: PdfMetadata, deps: WriteDeps): Promise<Uint8Array> {
   const context = PDFContext.create();
 
   // One font resource dictionary shared by every page: fonts are embedded once per document.
-  const { usedFaces, extra } = collectGlyphs(pages, deps.prepared);
+  const { usedFaces, extra, pagesWithExtra } = collectGlyphs(pages, deps.prepared);
   const encoding: FaceEncoding[] = [];
   const fonts: Record<string, PDFRef> = {};
   for (const faceIndex of usedFaces) {
@@ -83,8 +85,10 @@ export async function writePdf(pages: PageLayout[], metadata: PdfMetadata, deps:
   const kids: PDFRef[] = [];
   for (const layout of pages) {
     const content = writePageContent(layout, encoding, deps.pageStreams?.runs);
-    // A shared page holds no personal data: its stream may outlive this packet.
-    const stream = layout.isShared && deps.pageStreams ? deps.pageStreams.deflated(content, deflateContent) : deflateContent(content);
+    // A shared page holds no personal data: its stream may outlive this packet. Not one that draws a
+    // glyph from this packet's own subset, though: that font resource exists in this file only.
+    const isReusable = layout.isShared && deps.pageStreams && !pagesWithExtra.has(layout);
+    const stream = isReusable ? deps.pageStreams!.deflated(content, deflateContent) : deflateContent(content);
     const contents = context.register(PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }), stream));
     kids.push(
       context.register(

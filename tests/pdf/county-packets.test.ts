@@ -57,6 +57,13 @@ describe('the directory entries a county packet prints', () => {
     expect(ascending(positions(text, ['1-800-515-1935', '(909) 361-4588']))).toBe(true);
   });
 
+  it('gives staff the release county\'s public defender only, and never wraps its number', async () => {
+    const raw = extractText(await packetFor({ county: 'san-mateo', destinationCounty: 'san-francisco', print: { staffChecklist: true, paper: 'a4', largePrint: true } }));
+    // Large print on A4 used to break "(650)" and "298-4000" onto two lines.
+    expect(raw).toMatch(/\(650\) 298-4000/);
+    expect(raw).not.toContain('(415) 553-1671');
+  });
+
   it('puts the public defender on the staff page with "verify this number" when its source is undated', async () => {
     const text = await textOf({ county: 'san-francisco', print: { staffChecklist: true } });
     expect(text).toContain(`(415) 553-1671 (${en.directory.verifyShort})`);
