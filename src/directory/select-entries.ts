@@ -59,6 +59,12 @@ function byCostThenName(a: DirectoryEntry, b: DirectoryEntry): number {
   return rank(a) - rank(b) || a.organization.name.localeCompare(b.organization.name, 'en');
 }
 
+/** Consulates of the region first; among lines of equal reach, one that answers around the clock first. */
+function byScopeThenAlwaysOpen(a: DirectoryEntry, b: DirectoryEntry): number {
+  const alwaysOpen = (entry: DirectoryEntry) => (entry.phones.some((phone) => phone.is24Hours) ? 0 : 1);
+  return scopeRank[a.scope] - scopeRank[b.scope] || alwaysOpen(a) - alwaysOpen(b);
+}
+
 export interface SelectOptions {
   county: string;
   destinationCounty?: string;
@@ -101,6 +107,6 @@ export function selectEntries(directory: StateDirectory, options: SelectOptions)
     legalProviders: select(providersFor('legal-provider')),
     // The case, and so the ICE hold staff send on, belongs to the release county's defender.
     publicDefenders: select(providersFor('public-defender', [county])),
-    consulates: select(providersFor('consulate').sort((a, b) => scopeRank[a.scope] - scopeRank[b.scope])),
+    consulates: select(providersFor('consulate').sort(byScopeThenAlwaysOpen)),
   };
 }

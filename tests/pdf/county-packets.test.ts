@@ -35,8 +35,8 @@ describe('the directory entries a county packet prints', () => {
     expect(text).toContain(squash(en.legal.noneOnFile.replace('{{county}}', 'Humboldt')));
     // Statewide list: every network, e.g. San Francisco's and San Diego's.
     positions(text, ['(415) 200-1548', '(619) 536-0823']);
-    // Consulates with a statewide line print for every county; Los Angeles' own consulate does not.
-    positions(text, ['1-855-463-6395']);
+    // Statewide consular lines print for every county, the 24-hour one first; Los Angeles' own consulate does not.
+    expect(ascending(positions(text, ['1-855-463-6395', '1-888-301-1130']))).toBe(true);
     expect(text).not.toContain('(213) 351-6800');
   });
 
