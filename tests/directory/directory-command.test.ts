@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/program.js';
 import { useCliSandbox } from '../support/cli-sandbox.js';
 import { inspectStateDirectory } from '../../src/directory/inspect-directory.js';
+import { parse } from 'csv-parse/sync';
 
 const fixtureDir = new URL('../fixtures/directory', import.meta.url).pathname;
 const sandbox = useCliSandbox('release-packet-directory-');
@@ -152,5 +153,27 @@ describe('release-packet directory export and import', () => {
     const out = await exportFixture();
     expect(await main(['directory', 'export', '--format', 'hsds', '--out', out, '--dir', fixtureDir, '--state', 'zz'])).toBe(1);
     expect(sandbox.stderr.join('')).toContain('already exists');
+  });
+});
+
+describe('the exported package\'s links', () => {
+  it('resolves every foreign key its datapackage.json declares', async () => {
+    const out = join(sandbox.folder, 'links');
+    expect(await main(['directory', 'export', '--format', 'hsds', '--out', out, '--dir', fixtureDir, '--state', 'zz'])).toBe(0);
+    const descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8'));
+    const rows = (path: string) => parse(readFileSync(join(out, path), 'utf8'), { columns: true }) as Record<string, string>[];
+    const idsOf = new Map<string, Set<string>>(descriptor.resources.map((resource: { name: string; path: string }) => [resource.name, new Set(rows(resource.path).map((row) => row.id))]));
+    let checked = 0;
+    for (const resource of descriptor.resources) {
+      for (const key of resource.schema.foreignKeys) {
+        for (const row of rows(resource.path)) {
+          const value = row[key.fields];
+          if (!value) continue;
+          expect(idsOf.get(key.reference.resource), `${resource.name}.${key.fields}`).toContain(value);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 });

@@ -10,6 +10,8 @@ interface TableSpec {
   name: string;
   path: string;
   fields: [name: string, type: FieldType][];
+  /** Foreign keys: field → the table whose id it names. */
+  references?: Record<string, string>;
 }
 
 export type Row = Record<string, unknown>;
@@ -26,12 +28,13 @@ export const tableSpecs: TableSpec[] = [
       ['rp_address', 'string'], ['rp_source_title', 'string'], ['rp_source_url', 'string'], ['rp_source_dating', 'string'],
       ['rp_corroborated_by', 'array'], ['rp_notes', 'string'],
     ],
+    references: { organization_id: 'organization' },
   },
-  { name: 'phone', path: 'phones.csv', fields: [['id', 'string'], ['service_id', 'string'], ['number', 'string'], ['extension', 'number'], ['type', 'string'], ['description', 'string'], ['rp_is_24_hours', 'boolean']] },
-  { name: 'service_area', path: 'service_areas.csv', fields: [['id', 'string'], ['service_id', 'string'], ['name', 'string'], ['description', 'string'], ['rp_county', 'string']] },
-  { name: 'language', path: 'languages.csv', fields: [['id', 'string'], ['service_id', 'string'], ['phone_id', 'string'], ['name', 'string'], ['code', 'string']] },
-  { name: 'attribute', path: 'attributes.csv', fields: [['id', 'string'], ['link_id', 'string'], ['taxonomy_term_id', 'string'], ['link_type', 'string'], ['link_entity', 'string']] },
-  { name: 'taxonomy_term', path: 'taxonomy_terms.csv', fields: [['id', 'string'], ['code', 'string'], ['name', 'string'], ['description', 'string'], ['taxonomy', 'string'], ['taxonomy_id', 'string']] },
+  { name: 'phone', path: 'phones.csv', fields: [['id', 'string'], ['service_id', 'string'], ['number', 'string'], ['extension', 'number'], ['type', 'string'], ['description', 'string'], ['rp_is_24_hours', 'boolean']], references: { service_id: 'service' } },
+  { name: 'service_area', path: 'service_areas.csv', fields: [['id', 'string'], ['service_id', 'string'], ['name', 'string'], ['description', 'string'], ['rp_county', 'string']], references: { service_id: 'service' } },
+  { name: 'language', path: 'languages.csv', fields: [['id', 'string'], ['service_id', 'string'], ['phone_id', 'string'], ['name', 'string'], ['code', 'string']], references: { service_id: 'service', phone_id: 'phone' } },
+  { name: 'attribute', path: 'attributes.csv', fields: [['id', 'string'], ['link_id', 'string'], ['taxonomy_term_id', 'string'], ['link_type', 'string'], ['link_entity', 'string']], references: { link_id: 'service', taxonomy_term_id: 'taxonomy_term' } },
+  { name: 'taxonomy_term', path: 'taxonomy_terms.csv', fields: [['id', 'string'], ['code', 'string'], ['name', 'string'], ['description', 'string'], ['taxonomy', 'string'], ['taxonomy_id', 'string']], references: { taxonomy_id: 'taxonomy' } },
   { name: 'taxonomy', path: 'taxonomies.csv', fields: [['id', 'string'], ['name', 'string'], ['description', 'string'], ['uri', 'string'], ['version', 'string']] },
 ];
 
@@ -120,7 +123,8 @@ export function dataPackageDescriptor(state: string): object {
       profile: 'tabular-data-resource',
       schema: {
         primaryKey: 'id',
-        fields: spec.fields.map(([name, type]) => ({ name, type: type === 'array' ? 'array' : type })),
+        fields: spec.fields.map(([name, type]) => ({ name, type, ...(name === 'id' ? { constraints: { required: true, unique: true } } : {}) })),
+        foreignKeys: Object.entries(spec.references ?? {}).map(([field, table]) => ({ fields: field, reference: { resource: table, fields: 'id' } })),
       },
     })),
   };
