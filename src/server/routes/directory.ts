@@ -39,16 +39,19 @@ export function registerDirectoryRoutes(app: FastifyInstance, engine: Engine): v
   const state = engine.directory.states.get(engine.stateId)!;
   const stateInfo = { id: state.state, name: state.name };
 
+  // The directory is read-only after startup: the county list with its coverage is computed once.
+  const coverage = new Map(countyCoverage(state.counties, state.entries).map((row) => [row.slug, row]));
+  const counties = {
+    state: stateInfo,
+    counties: state.counties.map((county) => {
+      const { network, networkIds, legalProviders, publicDefender, consulates } = coverage.get(county.slug)!;
+      return { ...county, coverage: { network, networkIds, legalProviders, publicDefender, consulates } };
+    }),
+  };
+
   app.get('/api/v1/counties', async (_request, reply) => {
     reply.header('cache-control', 'public, max-age=300');
-    const coverage = new Map(countyCoverage(state.counties, state.entries).map((row) => [row.slug, row]));
-    return {
-      state: stateInfo,
-      counties: state.counties.map((county) => {
-        const { network, networkIds, legalProviders, publicDefender, consulates } = coverage.get(county.slug)!;
-        return { ...county, coverage: { network, networkIds, legalProviders, publicDefender, consulates } };
-      }),
-    };
+    return counties;
   });
 
   app.get('/api/v1/directory', async (request, reply) => {
