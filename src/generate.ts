@@ -21,7 +21,8 @@ export interface GenerateOptions {
   engine?: Engine;
 }
 
-function todayUtc(): Date {
+/** Today at midnight UTC: the printed date and the day staleness is judged on. */
+export function todayUtc(): Date {
   const now = new Date();
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
 }

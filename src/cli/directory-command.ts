@@ -10,6 +10,7 @@ import { isoDate } from '../directory/schema.js';
 import { readHsdsServices, writeHsdsPackage } from '../directory/hsds/hsds-package.js';
 import { hsdsToEntries } from '../directory/hsds/hsds-to-entries.js';
 import { writeStateEntries } from '../directory/write-state-entries.js';
+import { todayUtc } from '../generate.js';
 
 export interface DirectoryFlags {
   state: string;
@@ -29,10 +30,7 @@ function stateDirOf(flags: DirectoryFlags): string {
 }
 
 function todayOf(flag: string | undefined): Date {
-  if (flag === undefined) {
-    const now = new Date();
-    return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  }
+  if (flag === undefined) return todayUtc();
   if (!isoDate.safeParse(flag).success) throw new PacketError('PKT_ERR_USAGE', { detail: '--today: expected a date YYYY-MM-DD' });
   return new Date(`${flag}T00:00:00Z`);
 }

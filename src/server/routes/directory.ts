@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Engine } from '../../engine.js';
+import { todayUtc } from '../../generate.js';
 import { PacketError, type FieldIssue } from '../../errors.js';
 import { countyCoverage } from '../../directory/check-directory.js';
 import { selectEntries, type SelectedEntry } from '../../directory/select-entries.js';
@@ -15,11 +16,6 @@ const directoryQuery = z.object({
   destinationCounty: z.string().optional(),
   language: z.string().optional(),
 });
-
-function todayUtc(): Date {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-}
 
 function entryWithFreshness({ entry, freshness }: SelectedEntry) {
   return { ...entry, freshness: { ...freshness, needsCheck: freshness.isStale || freshness.isUndated } };
