@@ -4,7 +4,7 @@ import { getCatalogs } from '../i18n/catalogs.js';
 import { describeError } from '../i18n/describe-error.js';
 import { isPacketError } from '../errors.js';
 import { errorLanguage, runGenerate, type GenerateFlags } from './generate-command.js';
-import { runDirectoryCheck, runDirectoryExport, runDirectoryImport, type CheckFlags, type DirectoryFlags } from './directory-command.js';
+import { runDirectoryCheck, runDirectoryExport, runDirectoryImport, type CheckFlags, type DirectoryFlags, type ImportFlags } from './directory-command.js';
 
 /** Prints what went wrong in the request's language; never the values the person typed. */
 function report(error: unknown, lng: string | undefined): number {
@@ -52,7 +52,13 @@ export async function main(argv: string[]): Promise<number> {
     try {
       exitCode = run() ?? 0;
     } catch (error) {
-      if (!isPacketError(error)) throw error;
+      if (!isPacketError(error)) {
+        // Never a silent exit: the class says what kind of failure it was without quoting any input.
+        process.stderr.write(`release-packet: internal error (${(error as Error | undefined)?.name ?? typeof error}); set RELEASE_PACKET_DEBUG=1 for details\n`);
+        if (process.env.RELEASE_PACKET_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+        exitCode = 2;
+        return;
+      }
       process.stderr.write(`release-packet: ${error.message} (${error.code})\n`);
       exitCode = error.status < 500 || error.code === 'PKT_ERR_DIRECTORY_INVALID' ? 1 : 2;
     }
@@ -76,7 +82,8 @@ export async function main(argv: string[]): Promise<number> {
   stateOptions(directory.command('import'))
     .description('replace the state\'s entries with those of an HSDS package (folder or services.json)')
     .requiredOption('--from <path>', 'package folder or services.json')
-    .action((flags: DirectoryFlags & { from: string }) => maintain(() => runDirectoryImport(flags)));
+    .option('--allow-emptying-counties', 'accept a package that removes every entry of a county, or every statewide entry')
+    .action((flags: ImportFlags) => maintain(() => runDirectoryImport(flags)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
