@@ -1,6 +1,8 @@
 /** The release-packet command line: a thin adapter over generatePacket. Exit 0 ok, 1 bad input, 2 internal error. */
 import { Command, Option } from 'commander';
-import { getCatalogs } from '../i18n/catalogs.js';
+import type { Catalogs } from '../i18n/catalogs.js';
+import { getEngine } from '../engine.js';
+import { listLeftOutLocales } from '../i18n/list-locales.js';
 import { describeError } from '../i18n/describe-error.js';
 import { isPacketError } from '../errors.js';
 import { errorLanguage, runGenerate, type GenerateFlags } from './generate-command.js';
@@ -8,9 +10,24 @@ import { runDirectoryCheck, runDirectoryExport, runDirectoryImport, type CheckFl
 
 /** Prints what went wrong in the request's language; never the values the person typed. */
 function report(error: unknown, lng: string | undefined): number {
-  const description = describeError(error, lng, getCatalogs());
+  let catalogs: Catalogs;
+  try {
+    catalogs = getEngine().catalogs;
+  } catch (loadError) {
+    // English itself is broken: no catalog can explain anything, so say which file and line in English.
+    const message = isPacketError(loadError) ? loadError.message : 'internal error';
+    process.stderr.write(`release-packet: ${message}\n`);
+    return 2;
+  }
+  const description = describeError(error, lng, catalogs);
   process.stderr.write(`release-packet: ${description.message} (${description.code})\n`);
   for (const issue of description.issues) process.stderr.write(`  ${issue.path || '(request)'}: ${issue.message}\n`);
+  // A language whose folder exists but was left out: say why, instead of "no packet in this language".
+  const asked = lng?.toLowerCase();
+  for (const leftOut of listLeftOutLocales(catalogs)) {
+    if (leftOut.folder.toLowerCase() !== asked) continue;
+    for (const problem of leftOut.problems) process.stderr.write(`  locales/${problem}\n`);
+  }
   if (!isPacketError(error) && process.env.RELEASE_PACKET_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
   return description.status < 500 ? 1 : 2;
 }
