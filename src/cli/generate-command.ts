@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { parseJsonText } from '../request/parse-request.js';
 import { PacketError } from '../errors.js';
 import { generatePacket, generatePreview } from '../generate.js';
+import { getPreparedEngine } from '../engine.js';
 
 export interface GenerateFlags {
   request?: string;
@@ -84,10 +85,12 @@ export function writeWhole(path: string, bytes: Uint8Array | string): void {
 
 export async function runGenerate(flags: GenerateFlags): Promise<void> {
   const request = requestFromFlags(flags);
+  // One packet per process: start from the prepared file rather than shaping all shared text again.
+  const engine = getPreparedEngine();
   if (flags.format === 'html') {
-    writeWhole(flags.out, generatePreview(request));
+    writeWhole(flags.out, generatePreview(request, { engine }));
   } else if (flags.format === 'pdf') {
-    writeWhole(flags.out, await generatePacket(request));
+    writeWhole(flags.out, await generatePacket(request, { engine }));
   } else {
     throw new PacketError('PKT_ERR_REQUEST_INVALID', { issues: [{ path: '--format', messageKey: 'errors:field.choice', params: { choices: 'pdf, html' } }] });
   }
