@@ -3,9 +3,10 @@
  * non-personal text and the font programs prepared from them. Read-only after startup, but for the
  * bounded caches of sections and pages that hold no personal data.
  */
-import { defaultLocalesDir, getCatalogs, loadCatalogs, type Catalogs, type CatalogTree } from './i18n/catalogs.js';
+import { defaultLocalesDir, excludeLocales, getCatalogs, loadCatalogs, type Catalogs, type CatalogTree } from './i18n/catalogs.js';
+import { findUncoveredText, type FontCoverage } from './i18n/glyph-coverage.js';
 import { defaultDirectoryDir, getDirectory, loadDirectory, type Directory } from './directory/load-directory.js';
-import { defaultFontsDir, getFontSet, loadFontSet, summarizeFontSet, type FontSet, type FontStyle } from './layout/fonts.js';
+import { defaultFontsDir, getFontSet, loadFontSet, pickFace, summarizeFontSet, type FontSet, type FontStyle } from './layout/fonts.js';
 import { ShapeCache, type ShapedWord } from './layout/shape.js';
 import { itemize } from './layout/itemize.js';
 import { layoutTexts } from './layout/block-layout.js';
@@ -14,7 +15,7 @@ import { SectionCache } from './render/section-cache.js';
 import { PacketError } from './errors.js';
 import { buildFontProgram, type FontProgram } from './pdf/font-program.js';
 import { PageStreamCache } from './pdf/page-stream-cache.js';
-import { defaultPreparedPath, digestStartupInputs, readPreparedStartup, writePreparedStartup, type PreparedStartup } from './startup/prepared-file.js';
+import { defaultPreparedPath, digestStartupInputs, readPreparedStartup, writePreparedStartup, } from './startup/prepared-file.js';
 
 export interface Engine {
   catalogs: Catalogs;
@@ -120,39 +121,49 @@ function computeShapesAndPrograms(catalogs: Catalogs, directory: Directory, font
   return { frozenShapes, prepared: prepareFonts(fontSet, frozenShapes, warmed.faceOfEntries()) };
 }
 
+/** What the bundled fonts can draw, as the locale checks need it. */
+export function fontCoverageOf(fontSet: FontSet): FontCoverage {
+  const scripts = new Set(fontSet.faces.flatMap((face) => face.scripts));
+  return { canDraw: (codePoint) => pickFace(fontSet, 'regular', codePoint) !== undefined, scripts };
+}
+
+/** The catalogs without the locales whose text no bundled font can draw: left out and reported, not a crash. */
+export function printableCatalogs(catalogs: Catalogs, fontSet: FontSet): Catalogs {
+  const coverage = fontCoverageOf(fontSet);
+  return excludeLocales(catalogs, [...catalogs.locales.values()].flatMap((locale) => findUncoveredText(locale, coverage)));
+}
+
 export function createEngine(options: EngineOptions = {}): Engine {
   const started = performance.now();
-  const catalogs = options.localesDir ? loadCatalogs(options.localesDir) : getCatalogs();
+  const rawCatalogs = options.localesDir ? loadCatalogs(options.localesDir) : getCatalogs();
   const directory = options.directoryDir ? loadDirectory(options.directoryDir) : getDirectory();
   const stateId = options.stateId ?? defaultStateId;
   if (!directory.states.has(stateId)) throw new PacketError('PKT_ERR_DIRECTORY_INVALID', { detail: `no directory for state ${stateId}` });
-  const engine = (templates: Templates, fontSet: FontSet, frozenShapes: ReadonlyMap<string, ShapedWord>, prepared: ReadonlyMap<number, FontProgram>, startupSource: Engine['startupSource']): Engine => ({
+  const digest = options.preparedFile
+    ? digestStartupInputs({
+        fontsDir: defaultFontsDir,
+        localesDir: options.localesDir ?? defaultLocalesDir,
+        templatesDir: defaultTemplatesDir,
+        directoryDir: options.directoryDir ?? defaultDirectoryDir,
+      })
+    : undefined;
+  const stored = options.preparedFile && digest ? readPreparedStartup(options.preparedFile, digest) : undefined;
+  // From the prepared file, faces are parsed only if a word needs shaping that the file does not hold.
+  const fontSet = stored ? loadFontSet(defaultFontsDir, stored.faces) : getFontSet();
+  const catalogs = printableCatalogs(rawCatalogs, fontSet);
+  const engine = (templates: Templates, frozenShapes: ReadonlyMap<string, ShapedWord>, prepared: ReadonlyMap<number, FontProgram>, startupSource: Engine['startupSource']): Engine => ({
     catalogs, directory, fontSet, templates, stateId, frozenShapes, prepared, sectionCache: new SectionCache(), pageStreams: new PageStreamCache(), startupMs: performance.now() - started, startupSource,
   });
-  if (!options.preparedFile) {
-    const fontSet = getFontSet();
-    const { frozenShapes, prepared } = computeShapesAndPrograms(catalogs, directory, fontSet);
-    return engine(compileTemplates(catalogs), fontSet, frozenShapes, prepared, 'computed');
-  }
-  const digest = digestStartupInputs({
-    fontsDir: defaultFontsDir,
-    localesDir: options.localesDir ?? defaultLocalesDir,
-    templatesDir: defaultTemplatesDir,
-    directoryDir: options.directoryDir ?? defaultDirectoryDir,
-  });
-  const stored = readPreparedStartup(options.preparedFile, digest);
   if (stored) {
-    const fontSet = loadFontSet(defaultFontsDir, stored.faces);
     const prepared = new Map([...stored.programs].map(([faceIndex, program]): [number, FontProgram] => [faceIndex, { ...program, face: fontSet.faces[faceIndex]! }]));
-    return engine(compileTemplates(catalogs, defaultTemplatesDir, stored.templateSpecs), fontSet, stored.frozenShapes, prepared, 'prepared');
+    return engine(compileTemplates(catalogs, defaultTemplatesDir, stored.templateSpecs), stored.frozenShapes, prepared, 'prepared');
   }
-  const fontSet = getFontSet();
   const { frozenShapes, prepared } = computeShapesAndPrograms(catalogs, directory, fontSet);
+  if (!options.preparedFile || !digest) return engine(compileTemplates(catalogs), frozenShapes, prepared, 'computed');
   const programs = new Map([...prepared].map(([faceIndex, { face: _face, ...program }]) => [faceIndex, program]));
   const templateSpecs = precompileTemplates(defaultTemplatesDir);
-  const toStore: PreparedStartup = { faces: summarizeFontSet(fontSet), frozenShapes, programs, templateSpecs };
-  writePreparedStartup(options.preparedFile, digest, toStore);
-  return engine(compileTemplates(catalogs, defaultTemplatesDir, templateSpecs), fontSet, frozenShapes, prepared, 'computed');
+  writePreparedStartup(options.preparedFile, digest, { faces: summarizeFontSet(fontSet), frozenShapes, programs, templateSpecs });
+  return engine(compileTemplates(catalogs, defaultTemplatesDir, templateSpecs), frozenShapes, prepared, 'computed');
 }
 
 let memo: Engine | undefined;

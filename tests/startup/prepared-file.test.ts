@@ -59,7 +59,7 @@ describe('prepared startup file', () => {
 
   it('is never used when damaged: one flipped byte and the engine computes instead', () => {
     const bytes = readFileSync(preparedFile);
-    bytes[bytes.length - 100] ^= 0xff;
+    bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff;
     writeFileSync(preparedFile, bytes);
     expect(createEngine({ localesDir, preparedFile }).startupSource).toBe('computed');
     writeFileSync(preparedFile, bytes.subarray(0, 10));
