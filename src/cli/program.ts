@@ -6,7 +6,7 @@ import { listLeftOutLocales } from '../i18n/list-locales.js';
 import { describeError } from '../i18n/describe-error.js';
 import { isPacketError } from '../errors.js';
 import type { GenerateFlags } from './generate-command.js';
-import type { CheckFlags, DirectoryFlags } from './directory-command.js';
+import type { CheckFlags, DirectoryFlags, ImportFlags } from './directory-command.js';
 
 // Each command group's module is imported when its command runs: a `generate` process never loads the
 // directory tools (HSDS, CSV), and start-up is most of what a one-packet CLI call costs.
@@ -76,7 +76,13 @@ export async function main(argv: string[]): Promise<number> {
     try {
       exitCode = run(tools) ?? 0;
     } catch (error) {
-      if (!isPacketError(error)) throw error;
+      if (!isPacketError(error)) {
+        // Never a silent exit: the class says what kind of failure it was without quoting any input.
+        process.stderr.write(`release-packet: internal error (${(error as Error | undefined)?.name ?? typeof error}); set RELEASE_PACKET_DEBUG=1 for details\n`);
+        if (process.env.RELEASE_PACKET_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+        exitCode = 2;
+        return;
+      }
       process.stderr.write(`release-packet: ${error.message} (${error.code})\n`);
       exitCode = error.status < 500 || error.code === 'PKT_ERR_DIRECTORY_INVALID' ? 1 : 2;
     }
@@ -100,7 +106,8 @@ export async function main(argv: string[]): Promise<number> {
   stateOptions(directory.command('import'))
     .description('replace the state\'s entries with those of an HSDS package (folder or services.json)')
     .requiredOption('--from <path>', 'package folder or services.json')
-    .action((flags: DirectoryFlags & { from: string }) => maintain((tools) => tools.runDirectoryImport(flags)));
+    .option('--allow-emptying-counties', 'accept a package that removes every entry of a county, or every statewide entry')
+    .action((flags: ImportFlags) => maintain((tools) => tools.runDirectoryImport(flags)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
