@@ -131,12 +131,22 @@ function languageNamesIn(codes: string[] | undefined, languages: string[]): stri
     .join(' / ');
 }
 
+/**
+ * Directory text in each packet language, "Spanish / English", once when they read the same. The sources'
+ * English prints for a language with no translation on file (a draft locale), never nothing.
+ */
+function inLanguages(english: string, languages: string[], translated: (language: string) => string | undefined): string {
+  const texts = languages.map((language) => (language === 'en' ? english : (translated(language) ?? english)));
+  return [...new Set(texts)].join(' / ');
+}
+
 function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: string[]): EntryView {
   const { entry, freshness } = selected;
+  const translationIn = (language: string) => state.translations.get(language)?.get(entry.id);
   return {
     id: entry.id,
     name: entry.organization.name,
-    serviceName: entry.service.name,
+    serviceName: inLanguages(entry.service.name, languages, (language) => translationIn(language)?.serviceName),
     description: entry.service.description,
     phones: entry.phones.map((phone) => ({
       // No-break spaces: a phone number never wraps across two lines.
@@ -144,7 +154,7 @@ function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: 
       isText: phone.type === 'text',
       isVoiceAndText: phone.type === 'voice-and-text',
       is24Hours: phone.is24Hours,
-      ...(phone.hours ? { hours: phone.hours } : {}),
+      ...(phone.hours ? { hours: inLanguages(phone.hours, languages, (language) => translationIn(language)?.hours.get(phone.number)) } : {}),
       ...(phone.languages ? { languageNames: languageNamesIn(phone.languages, languages)! } : {}),
     })),
     ...(entry.address ? { address: entry.address } : {}),
