@@ -6,6 +6,12 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM
   'not a calendar date',
 );
 
+/**
+ * A link printed on a packet or shown to staff: http or https only. `javascript:`, `data:` or `file:` URLs
+ * parse as URLs too, and an imported package once carried one.
+ */
+export const webUrl = z.url({ protocol: /^https?$/, error: 'expected an http or https URL' }).max(2048);
+
 /** County slugs are lower-case ASCII words joined by hyphens: "san-luis-obispo". */
 export const countySlug = z.string().regex(/^[a-z]+(-[a-z]+)*$/);
 
@@ -34,7 +40,7 @@ export const stateFileSchema = z.strictObject({
  */
 export const sourceSchema = z.strictObject({
   title: z.string().min(1),
-  url: z.string().url().optional(),
+  url: webUrl.optional(),
   /** The day someone read this document (often a stored copy). */
   readOn: isoDate,
   /** The document's own date; absent when it carries none ("undated"). */
@@ -47,7 +53,7 @@ export const sourceSchema = z.strictObject({
     .strictObject({
       /** The official list the copy was made from. */
       title: z.string().min(1),
-      url: z.string().url().optional(),
+      url: webUrl.optional(),
       how: z.enum(['machine-parse', 'copy']),
       /** Whether someone compared the number with the official list itself, and when. */
       checkedAgainstOfficial: z
@@ -60,7 +66,7 @@ export const sourceSchema = z.strictObject({
 /** Another document that shows the same number, with its own date when it has one. */
 export const corroborationSchema = z.strictObject({
   title: z.string().min(1),
-  url: z.string().url().optional(),
+  url: webUrl.optional(),
   date: isoDate.optional(),
 });
 
@@ -82,7 +88,7 @@ export const historyEventSchema = z.strictObject({
   /** "changed-number": the number the organization gave instead; the old one stays here, in "number". */
   newNumber: printedPhone.optional(),
   /** "official-page": the page that was read. */
-  url: z.string().url().optional(),
+  url: webUrl.optional(),
   note: z.string().min(1).optional(),
 });
 
@@ -134,7 +140,7 @@ export const directoryEntrySchema = z.strictObject({
   kind: z.enum(entryKinds),
   organization: z.strictObject({
     name: z.string().min(1),
-    url: z.string().url().optional(),
+    url: webUrl.optional(),
     isNonprofit: z.boolean().optional(),
   }),
   service: z.strictObject({

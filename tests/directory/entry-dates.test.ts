@@ -78,6 +78,6 @@ describe('the printed date of each line', () => {
 
   it('says on the cover when lines were confirmed, apart from the dates of copied sources', () => {
     expect(html).toContain('Numbers marked “confirmed” were checked with the organization between Jun 1, 2026 and Jun 1, 2026.');
-    expect(html).toContain('Other numbers are copied from sources dated Jan 15, 2020 to Jun 1, 2026 or undated, not checked with the organization.');
+    expect(html).toContain('Numbers not marked “confirmed” are copied from sources dated Jan 15, 2020 to Jun 1, 2026 or undated, not checked with the organization.');
   });
 });
