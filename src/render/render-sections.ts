@@ -56,6 +56,7 @@ export function withoutPersonalFields(model: PacketModel): PacketModel {
     directory: model.directory,
     printedOn: model.printedOn,
     dataDates: model.dataDates,
+    lawCheckedOn: model.lawCheckedOn,
     person: {},
     release: {},
     contacts: [],
