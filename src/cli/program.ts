@@ -6,6 +6,7 @@ import { listLeftOutLocales } from '../i18n/list-locales.js';
 import { describeError } from '../i18n/describe-error.js';
 import { isPacketError } from '../errors.js';
 import { errorLanguage, runGenerate, type GenerateFlags } from './generate-command.js';
+import { registerLocalesCommands } from './locales-command.js';
 import { runDirectoryCheck, runDirectoryExport, runDirectoryImport, type CheckFlags, type DirectoryFlags } from './directory-command.js';
 
 /** Prints what went wrong in the request's language; never the values the person typed. */
@@ -94,6 +95,8 @@ export async function main(argv: string[]): Promise<number> {
     .description('replace the state\'s entries with those of an HSDS package (folder or services.json)')
     .requiredOption('--from <path>', 'package folder or services.json')
     .action((flags: DirectoryFlags & { from: string }) => maintain(() => runDirectoryImport(flags)));
+
+  registerLocalesCommands(program, maintain);
 
   try {
     await program.parseAsync(argv, { from: 'user' });
