@@ -38,7 +38,8 @@ export interface Catalogs {
   has(lng: string): boolean;
 }
 
-export const defaultLocalesDir = projectPath('locales');
+/** RELEASE_PACKET_LOCALES_DIR points the service and CLI at a translator's working copy (or a pseudo-locale). */
+export const defaultLocalesDir = process.env.RELEASE_PACKET_LOCALES_DIR || projectPath('locales');
 
 /** The folders under locales/ that are locale tags, and a finding for each folder that is not a canonical one. */
 export function listLocaleFolders(localesDir: string): { ids: string[]; findings: LocaleFinding[] } {

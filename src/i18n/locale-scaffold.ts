@@ -25,7 +25,7 @@ const filler = 'ļöŕéɱ îþšûɱ ðöļöŕ šîţ áɱéţ çöñšéçţ�
 
 /** Accents letters outside {{placeholders}}, <tags> and &entities;, pads by ~40% and brackets the whole. */
 export function pseudoString(text: string): string {
-  const parts = text.split(/(\{\{[^}]*\}\}|<[^>]+>|&[a-z#0-9]+;)/g);
+  const parts = text.split(/(\{\{[^}]*\}\}|<[^>]+>|&[a-z#0-9]+;|--[a-z][a-z-]*)/g);
   let visible = 0;
   const accented = parts
     .map((part, index) => {

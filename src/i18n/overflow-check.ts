@@ -77,6 +77,10 @@ function firstOverflow(engine: Engine, tag: string, county: string): string | un
   return undefined;
 }
 
+function mapStrings(tree: CatalogTree, map: (text: string) => string): CatalogTree {
+  return Object.fromEntries(Object.entries(tree).map(([key, value]) => [key, typeof value === 'string' ? map(value) : mapStrings(value, map)]));
+}
+
 function withEnglishFor(tree: CatalogTree, english: CatalogTree, path: string[]): CatalogTree {
   const [head, ...rest] = path;
   const copy: CatalogTree = { ...tree };
@@ -91,13 +95,15 @@ function withEnglishFor(tree: CatalogTree, english: CatalogTree, path: string[])
  */
 export function findOverflows(english: Locale, locales: Locale[], base: Engine = getEngine()): LocaleFinding[] {
   const findings: LocaleFinding[] = [];
+  // Characters no font draws are their own finding; for measuring, an "x" stands in for each.
+  const drawable = (text: string) => [...text].map((character) => (base.fontSet.firstFaceFor.regular.has(character.codePointAt(0)!) || character === '\n' ? character : 'x')).join('');
   const county = tallestCardCounty(base);
   for (const original of locales) {
     const namespaces = Object.keys(english.catalogs);
     const filled = (catalogs: Record<string, CatalogTree>): Locale => {
       const complete: Record<string, CatalogTree> = {};
       for (const namespace of namespaces) {
-        let tree = catalogs[namespace] ?? {};
+        let tree = mapStrings(catalogs[namespace] ?? {}, drawable);
         const have = flattenCatalog(tree).entries;
         for (const [key, entry] of flattenCatalog(english.catalogs[namespace]).entries) {
           if (!have.has(key)) tree = withEnglishFor(tree, english.catalogs[namespace]!, entry.path);
