@@ -6,7 +6,7 @@
  * time, longest translation (relative to its English) first, until the packet fits.
  */
 import { isPacketError } from '../errors.js';
-import { getEngine, type Engine } from '../engine.js';
+import { fontCoverageOf, getEngine, type Engine } from '../engine.js';
 import { preparePacket, layoutPacket, vocabularyOf } from '../generate.js';
 import { compileTemplates } from '../render/templates.js';
 import { SectionCache } from '../render/section-cache.js';
@@ -95,8 +95,9 @@ function withEnglishFor(tree: CatalogTree, english: CatalogTree, path: string[])
  */
 export function findOverflows(english: Locale, locales: Locale[], base: Engine = getEngine()): LocaleFinding[] {
   const findings: LocaleFinding[] = [];
+  const { canDraw } = fontCoverageOf(base.fontSet);
   // Characters no font draws are their own finding; for measuring, an "x" stands in for each.
-  const drawable = (text: string) => [...text].map((character) => (base.fontSet.firstFaceFor.regular.has(character.codePointAt(0)!) || character === '\n' ? character : 'x')).join('');
+  const drawable = (text: string) => [...text].map((character) => (canDraw(character.codePointAt(0)!) || character === '\n' ? character : 'x')).join('');
   const county = tallestCardCounty(base);
   for (const original of locales) {
     const namespaces = Object.keys(english.catalogs);

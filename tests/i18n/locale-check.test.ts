@@ -31,7 +31,7 @@ describe('checkLocales on a fixture locale with five known mistakes', () => {
     delete packet.cover!.intro;
     packet.cover!.county = 'Libéré dans le comté de {{comte}}';
     packet.safeRelease!.money = 'J’ai mon argent ស';
-    packet.card!.door = Array.from({ length: 12 }, () => packet.card!.door).join(' ');
+    packet.card!.door = `${packet.card!.door} ${'Si un agent frappe, gardez la porte fermée et demandez un mandat signé par un juge. '.repeat(12)}`;
     sandbox.writeCatalog('fr', 'packet', packet);
 
     const report = checkLocales({ localesDir: sandbox.dir, tags: ['fr'] });
