@@ -3,7 +3,8 @@
  * non-personal text and the font programs prepared from them. Read-only after startup, but for the
  * bounded caches of sections and pages that hold no personal data.
  */
-import { getCatalogs, type Catalogs, type CatalogTree } from './i18n/catalogs.js';
+import { excludeLocales, getCatalogs, loadCatalogs, type Catalogs, type CatalogTree } from './i18n/catalogs.js';
+import { findUncoveredText, type FontCoverage } from './i18n/glyph-coverage.js';
 import { getDirectory, loadDirectory, type Directory } from './directory/load-directory.js';
 import { getFontSet, type FontSet, type FontStyle } from './layout/fonts.js';
 import { ShapeCache, type ShapedWord } from './layout/shape.js';
@@ -99,17 +100,31 @@ export interface EngineOptions {
   /** A directory tree other than the embedded assets/directory (tests, a second state). */
   directoryDir?: string;
   stateId?: string;
+  /** A locales folder other than the embedded locales/ (tests, a translator's working copy). */
+  localesDir?: string;
 }
 
 export const defaultStateId = 'ca';
 
+/** What the bundled fonts can draw, as the locale checks need it. */
+export function fontCoverageOf(fontSet: FontSet): FontCoverage {
+  const scripts = new Set(fontSet.faces.flatMap((face) => face.scripts));
+  return { canDraw: (codePoint) => fontSet.firstFaceFor.regular.has(codePoint), scripts };
+}
+
+/** The catalogs without the locales whose text no bundled font can draw: left out and reported, not a crash. */
+export function printableCatalogs(catalogs: Catalogs, fontSet: FontSet): Catalogs {
+  const coverage = fontCoverageOf(fontSet);
+  return excludeLocales(catalogs, [...catalogs.locales.values()].flatMap((locale) => findUncoveredText(locale, coverage)));
+}
+
 export function createEngine(options: EngineOptions = {}): Engine {
   const started = performance.now();
-  const catalogs = getCatalogs();
+  const fontSet = getFontSet();
+  const catalogs = printableCatalogs(options.localesDir ? loadCatalogs(options.localesDir) : getCatalogs(), fontSet);
   const directory = options.directoryDir ? loadDirectory(options.directoryDir) : getDirectory();
   const stateId = options.stateId ?? defaultStateId;
   if (!directory.states.has(stateId)) throw new PacketError('PKT_ERR_DIRECTORY_INVALID', { detail: `no directory for state ${stateId}` });
-  const fontSet = getFontSet();
   const templates = compileTemplates(catalogs);
   const warmed = warmShapes(fontSet, sharedTexts(catalogs, directory));
   const frozenShapes = warmed.entries();

@@ -1,16 +1,33 @@
 /** The release-packet command line: a thin adapter over generatePacket. Exit 0 ok, 1 bad input, 2 internal error. */
 import { Command, Option } from 'commander';
-import { getCatalogs } from '../i18n/catalogs.js';
+import type { Catalogs } from '../i18n/catalogs.js';
+import { getEngine } from '../engine.js';
+import { listLeftOutLocales } from '../i18n/list-locales.js';
 import { describeError } from '../i18n/describe-error.js';
 import { isPacketError } from '../errors.js';
 import { errorLanguage, runGenerate, type GenerateFlags } from './generate-command.js';
-import { runDirectoryCheck, runDirectoryExport, runDirectoryImport, type CheckFlags, type DirectoryFlags } from './directory-command.js';
+import { runDirectoryCheck, runDirectoryExport, runDirectoryImport, type CheckFlags, type DirectoryFlags, type ImportFlags } from './directory-command.js';
 
 /** Prints what went wrong in the request's language; never the values the person typed. */
 function report(error: unknown, lng: string | undefined): number {
-  const description = describeError(error, lng, getCatalogs());
+  let catalogs: Catalogs;
+  try {
+    catalogs = getEngine().catalogs;
+  } catch (loadError) {
+    // English itself is broken: no catalog can explain anything, so say which file and line in English.
+    const message = isPacketError(loadError) ? loadError.message : 'internal error';
+    process.stderr.write(`release-packet: ${message}\n`);
+    return 2;
+  }
+  const description = describeError(error, lng, catalogs);
   process.stderr.write(`release-packet: ${description.message} (${description.code})\n`);
   for (const issue of description.issues) process.stderr.write(`  ${issue.path || '(request)'}: ${issue.message}\n`);
+  // A language whose folder exists but was left out: say why, instead of "no packet in this language".
+  const asked = lng?.toLowerCase();
+  for (const leftOut of listLeftOutLocales(catalogs)) {
+    if (leftOut.folder.toLowerCase() !== asked) continue;
+    for (const problem of leftOut.problems) process.stderr.write(`  locales/${problem}\n`);
+  }
   if (!isPacketError(error) && process.env.RELEASE_PACKET_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
   return description.status < 500 ? 1 : 2;
 }
@@ -26,7 +43,8 @@ export async function main(argv: string[]): Promise<number> {
     .command('generate')
     .description('generate one packet as PDF (or the HTML preview)')
     .option('--request <file>', 'PacketRequest JSON file ("-" for standard input)')
-    .requiredOption('--out <file>', 'where to write the packet ("-" for standard output)')
+    .requiredOption('--out <file>', 'where to write the packet ("-" for standard output; a device or named pipe is written into)')
+    .option('--force', 'replace --out if it is an existing file')
     .addOption(new Option('--format <format>', 'output format').choices(['pdf', 'html']).default('pdf'))
     .option('--lang <id>', 'the person\'s language (locale id)')
     .option('--second-lang <id>', 'second language (default: English, or Spanish for English)')
@@ -51,7 +69,13 @@ export async function main(argv: string[]): Promise<number> {
     try {
       exitCode = run() ?? 0;
     } catch (error) {
-      if (!isPacketError(error)) throw error;
+      if (!isPacketError(error)) {
+        // Never a silent exit: the class says what kind of failure it was without quoting any input.
+        process.stderr.write(`release-packet: internal error (${(error as Error | undefined)?.name ?? typeof error}); set RELEASE_PACKET_DEBUG=1 for details\n`);
+        if (process.env.RELEASE_PACKET_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+        exitCode = 2;
+        return;
+      }
       process.stderr.write(`release-packet: ${error.message} (${error.code})\n`);
       exitCode = error.status < 500 || error.code === 'PKT_ERR_DIRECTORY_INVALID' ? 1 : 2;
     }
@@ -75,7 +99,8 @@ export async function main(argv: string[]): Promise<number> {
   stateOptions(directory.command('import'))
     .description('replace the state\'s entries with those of an HSDS package (folder or services.json)')
     .requiredOption('--from <path>', 'package folder or services.json')
-    .action((flags: DirectoryFlags & { from: string }) => maintain(() => runDirectoryImport(flags)));
+    .option('--allow-emptying-counties', 'accept a package that removes every entry of a county, or every statewide entry')
+    .action((flags: ImportFlags) => maintain(() => runDirectoryImport(flags)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -20,7 +20,12 @@ export function renderDocument(model: PacketModel, deps: RenderDeps): RenderedDo
   const tEnglish = deps.catalogs.fixedT('en');
   const draftMarks: Record<string, string> = {};
   for (const language of model.languages) {
-    if (language.isDraft) draftMarks[language.id] = deps.catalogs.fixedT(language.id)('packet:document.draftMark');
+    const tLanguage = deps.catalogs.fixedT(language.id);
+    const marks: string[] = [];
+    if (language.isDraft) marks.push(tLanguage('packet:document.draftMark'));
+    // Legal text translated from English that has changed since (source-hashes.json) never prints unmarked.
+    if (deps.catalogs.locales.get(language.id)?.outdatedLegalKeys.length) marks.push(tLanguage('packet:document.outdatedMark'));
+    if (marks.length) draftMarks[language.id] = marks.join(' · ');
   }
   const interpolation = { interpolation: { escapeValue: false } };
   return {

@@ -2,17 +2,28 @@
  * `npm start`: start the render workers, serve on HOST:PORT (default 127.0.0.1:3000), and on SIGTERM or
  * SIGINT finish in-flight requests and exit. Limits come from RELEASE_PACKET_* variables (service-limits.ts).
  */
-import { getEngine } from '../engine.js';
+import { getEngine, type Engine } from '../engine.js';
+import { isPacketError } from '../errors.js';
 import { RenderPool } from '../worker/render-pool.js';
 import { buildApp } from './app.js';
+import { listLeftOutLocales } from '../i18n/list-locales.js';
 import { limitsFromEnv } from './limits/service-limits.js';
 import { closeGracefully } from './shutdown.js';
 
 const limits = limitsFromEnv();
 const threads = process.env.RELEASE_PACKET_WORKERS ? Number(process.env.RELEASE_PACKET_WORKERS) : undefined;
-const renderer = new RenderPool({ ...(threads ? { threads } : {}) });
+
 // The main thread keeps its own engine for the form's lists, errors and the directory routes.
-const engine = getEngine();
+let engine: Engine;
+try {
+  engine = getEngine();
+} catch (error) {
+  // Only English or the directory being broken stops the service: say which file, without a stack trace.
+  if (!isPacketError(error)) throw error;
+  process.stderr.write(`release-packet: cannot start: ${error.message} (${error.code})\n`);
+  process.exit(1);
+}
+const renderer = new RenderPool({ ...(threads ? { threads } : {}) });
 const app = await buildApp({ engine, renderer, limits });
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 3000);
@@ -29,6 +40,9 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     );
   });
 }
+
+// Locale folders left out at startup (broken files, fonts missing): the service runs without them, and says so.
+for (const leftOut of listLeftOutLocales(engine.catalogs)) app.log.warn({ locale: leftOut.folder, problems: leftOut.problems }, 'locale left out');
 
 await app.listen({ host, port });
 // /readyz says 503 until every worker is warm; a shutdown during warm-up ends the wait quietly.
