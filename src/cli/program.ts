@@ -1,18 +1,23 @@
 /** The release-packet command line: a thin adapter over generatePacket. Exit 0 ok, 1 bad input, 2 internal error. */
 import { Command, Option } from 'commander';
 import type { Catalogs } from '../i18n/catalogs.js';
-import { getEngine } from '../engine.js';
+import { getPreparedEngine } from '../engine.js';
 import { listLeftOutLocales } from '../i18n/list-locales.js';
 import { describeError } from '../i18n/describe-error.js';
 import { isPacketError } from '../errors.js';
-import { errorLanguage, runGenerate, type GenerateFlags } from './generate-command.js';
-import { runDirectoryCheck, runDirectoryExport, runDirectoryImport, type CheckFlags, type DirectoryFlags, type ImportFlags } from './directory-command.js';
+import type { GenerateFlags } from './generate-command.js';
+import type { CheckFlags, DirectoryFlags, ImportFlags } from './directory-command.js';
+
+// Each command group's module is imported when its command runs: a `generate` process never loads the
+// directory tools (HSDS, CSV), and start-up is most of what a one-packet CLI call costs.
+const generateCommand = () => import('./generate-command.js');
+const directoryCommand = () => import('./directory-command.js');
 
 /** Prints what went wrong in the request's language; never the values the person typed. */
 function report(error: unknown, lng: string | undefined): number {
   let catalogs: Catalogs;
   try {
-    catalogs = getEngine().catalogs;
+    catalogs = getPreparedEngine().catalogs;
   } catch (loadError) {
     // English itself is broken: no catalog can explain anything, so say which file and line in English.
     const message = isPacketError(loadError) ? loadError.message : 'internal error';
@@ -57,6 +62,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--large-print', '14 pt body text')
     .option('--staff-checklist', 'add the staff checklist page')
     .action(async (flags: GenerateFlags) => {
+      const { runGenerate, errorLanguage } = await generateCommand();
       try {
         await runGenerate(flags);
       } catch (error) {
@@ -65,9 +71,10 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   // Maintainer tools: messages name files and entries (public data), so the error's own detail is shown.
-  const maintain = (run: () => number | void) => {
+  const maintain = async (run: (tools: Awaited<ReturnType<typeof directoryCommand>>) => number | void) => {
+    const tools = await directoryCommand();
     try {
-      exitCode = run() ?? 0;
+      exitCode = run(tools) ?? 0;
     } catch (error) {
       if (!isPacketError(error)) {
         // Never a silent exit: the class says what kind of failure it was without quoting any input.
@@ -90,17 +97,17 @@ export async function main(argv: string[]): Promise<number> {
     .option('--stale-months <months>', 'age after which an entry is stale', '12')
     .option('--today <date>', 'judge staleness as of this date (YYYY-MM-DD)')
     .option('--json', 'print the report as JSON')
-    .action((flags: CheckFlags) => maintain(() => runDirectoryCheck(flags)));
+    .action((flags: CheckFlags) => maintain((tools) => tools.runDirectoryCheck(flags)));
   stateOptions(directory.command('export'))
     .description('write the state as an Open Referral HSDS data package (services.json, CSV tables, datapackage.json)')
     .addOption(new Option('--format <format>', 'package format').choices(['hsds']).makeOptionMandatory())
     .requiredOption('--out <folder>', 'new folder to write the package to')
-    .action((flags: DirectoryFlags & { format: string; out: string }) => maintain(() => runDirectoryExport(flags)));
+    .action((flags: DirectoryFlags & { format: string; out: string }) => maintain((tools) => tools.runDirectoryExport(flags)));
   stateOptions(directory.command('import'))
     .description('replace the state\'s entries with those of an HSDS package (folder or services.json)')
     .requiredOption('--from <path>', 'package folder or services.json')
     .option('--allow-emptying-counties', 'accept a package that removes every entry of a county, or every statewide entry')
-    .action((flags: ImportFlags) => maintain(() => runDirectoryImport(flags)));
+    .action((flags: ImportFlags) => maintain((tools) => tools.runDirectoryImport(flags)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });
