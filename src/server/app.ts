@@ -12,6 +12,7 @@ import { createLimitedServer } from './limits/http-server.js';
 import { registerSecurityHeaders } from './limits/security-headers.js';
 import { registerRateLimit } from './limits/rate-limit.js';
 import { registerApiKeys } from './limits/api-keys.js';
+import { registerNotFound } from './not-found.js';
 
 export interface AppOptions {
   engine?: Engine;
@@ -30,7 +31,8 @@ export const defaultLogger: FastifyServerOptions['logger'] = {
   serializers: {
     req: (request: { method: string; routeOptions?: { url?: string }; url: string }) => ({
       method: request.method,
-      route: request.routeOptions?.url ?? request.url.split('?')[0],
+      // The route's pattern ("/api/v1/packets"), never the URL: an unmatched one may carry a name in path or query.
+      route: request.routeOptions?.url ?? '(no route)',
     }),
   },
 };
@@ -47,9 +49,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     serverFactory: (handler) => createLimitedServer(handler, limits),
   });
   app.setErrorHandler(createErrorHandler(engine.catalogs, { retryAfterSeconds: () => renderer.retryAfterSeconds() }));
-  app.setNotFoundHandler(() => {
-    throw new PacketError('PKT_ERR_NOT_FOUND');
-  });
+  registerNotFound(app);
   await registerSecurityHeaders(app);
   await registerRateLimit(app, limits.rateLimitPerMinute);
   registerApiKeys(app, limits.apiKeys);

@@ -1,14 +1,10 @@
 /** POST /api/v1/packets: PacketRequest JSON → the PDF, or the HTML preview for Accept: text/html. */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Renderer } from '../../worker/render-pool.js';
+import { PacketError } from '../../errors.js';
 import { previewPolicy } from '../limits/security-headers.js';
+import { negotiatePacketType } from '../negotiate.js';
 
-function wantsHtml(accept: string | undefined): boolean {
-  if (!accept) return false;
-  const html = accept.indexOf('text/html');
-  const pdf = accept.indexOf('application/pdf');
-  return html !== -1 && (pdf === -1 || html < pdf);
-}
 
 /** The download's file name says what the packet is for, never who: names stay out of headers and disks. */
 export function fileNameFor(body: unknown): string {
@@ -44,8 +40,11 @@ export function sendPreview(reply: FastifyReply, html: string) {
 
 export function registerPacketRoutes(app: FastifyInstance, renderer: Renderer): void {
   app.post('/api/v1/packets', async (request, reply) => {
+    reply.header('vary', 'Accept');
+    const mediaType = negotiatePacketType(request.headers.accept);
+    if (!mediaType) throw new PacketError('PKT_ERR_NOT_ACCEPTABLE');
     const signal = clientSignal(reply);
-    if (wantsHtml(request.headers.accept)) {
+    if (mediaType === 'text/html') {
       return sendPreview(reply, (await renderer.render({ format: 'html', request: request.body }, signal)) as string);
     }
     const bytes = (await renderer.render({ format: 'pdf', request: request.body }, signal)) as Uint8Array;
