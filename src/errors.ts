@@ -13,6 +13,7 @@ export const errorCodes = {
   PKT_ERR_OUTPUT_EXISTS: { status: 409, message: 'The output file already exists' },
   PKT_ERR_OUTPUT_UNWRITABLE: { status: 422, message: 'The output cannot be written' },
   PKT_ERR_USAGE: { status: 400, message: 'The command cannot be run as given' },
+  PKT_ERR_INTERRUPTED: { status: 499, message: 'The batch was stopped before it was complete' },
   PKT_ERR_INTERNAL: { status: 500, message: 'Internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
