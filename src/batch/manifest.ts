@@ -21,9 +21,11 @@ export interface ManifestRow {
   pages: number;
   bytes: number;
   sha256: string;
-  /** Oldest and newest verifiedOn of the directory entries the packet prints (YYYY-MM-DD). */
-  dataVerifiedOldest: string;
-  dataVerifiedNewest: string;
+  /** Oldest and newest date (confirmed with the organization, or of the source) of the directory lines printed, YYYY-MM-DD. */
+  directoryDataOldest: string;
+  directoryDataNewest: string;
+  /** Some printed line comes from an undated source. */
+  directoryDataHasUndated: boolean;
   /** Review status of each language's translation: "es:draft en:reviewed". */
   localeStatus: string;
   generator: string;
@@ -42,7 +44,7 @@ const isoDay = (date: Date | undefined) => (date ? date.toISOString().slice(0, 1
 /** Builds rows as packets arrive; the per-packet facts that do not depend on the bytes are worked out once per kind. */
 export class ManifestBuilder {
   private readonly rows: ManifestRow[] = [];
-  private readonly facts = new Map<string, Pick<ManifestRow, 'dataVerifiedOldest' | 'dataVerifiedNewest' | 'localeStatus'>>();
+  private readonly facts = new Map<string, Pick<ManifestRow, 'directoryDataOldest' | 'directoryDataNewest' | 'directoryDataHasUndated' | 'localeStatus'>>();
 
   constructor(
     private readonly plan: BatchPlan,
@@ -55,9 +57,13 @@ export class ManifestBuilder {
     let known = this.facts.get(key);
     if (!known) {
       const model = buildPacket(parsePacketRequest(item.request, vocabularyOf(this.engine)), { catalogs: this.engine.catalogs, directory: this.engine.directory, today: this.today }, this.engine.stateId);
+      const { confirmed, listed } = model.dataDates;
+      const dates = [confirmed?.oldest, confirmed?.newest, listed?.oldest, listed?.newest].filter((date): date is Date => date !== undefined);
+      const times = dates.map((date) => date.getTime());
       known = {
-        dataVerifiedOldest: isoDay(model.dataVerified.oldest),
-        dataVerifiedNewest: isoDay(model.dataVerified.newest),
+        directoryDataOldest: times.length ? isoDay(new Date(Math.min(...times))) : '',
+        directoryDataNewest: times.length ? isoDay(new Date(Math.max(...times))) : '',
+        directoryDataHasUndated: listed?.hasUndated === true,
         localeStatus: model.languages.map((language) => `${language.id}:${this.engine.catalogs.locales.get(language.id)?.meta.status ?? 'unknown'}`).join(' '),
       };
       this.facts.set(key, known);
@@ -86,7 +92,7 @@ export class ManifestBuilder {
   }
 }
 
-export const manifestColumns: (keyof ManifestRow)[] = ['file', 'county', 'languages', 'variant', 'pages', 'bytes', 'sha256', 'dataVerifiedOldest', 'dataVerifiedNewest', 'localeStatus', 'generator'];
+export const manifestColumns: (keyof ManifestRow)[] = ['file', 'county', 'languages', 'variant', 'pages', 'bytes', 'sha256', 'directoryDataOldest', 'directoryDataNewest', 'directoryDataHasUndated', 'localeStatus', 'generator'];
 
 export function manifestCsv(manifest: Manifest): string {
   return stringify(manifest.packets, { header: true, columns: manifestColumns });

@@ -25,8 +25,9 @@ interface Row {
   pages: number;
   bytes: number;
   sha256: string;
-  dataVerifiedOldest: string;
-  dataVerifiedNewest: string;
+  directoryDataOldest: string;
+  directoryDataNewest: string;
+  directoryDataHasUndated: boolean;
   localeStatus: string;
   generator: string;
 }
@@ -48,11 +49,11 @@ describe('release-packet batch', () => {
       expect(row.languages).toBe(row.file.endsWith('-en.pdf') ? 'en+es' : 'es+en');
       expect(row.variant).toBe('adult');
       expect(row.localeStatus).toMatch(/^(en|es):(reviewed|draft) (en|es):(reviewed|draft)$/);
-      expect(row.dataVerifiedNewest).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(row.directoryDataNewest).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(row.generator).toMatch(/^release-packet \d/);
     }
     const csv = readFileSync(join(out, 'manifest.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('file,county,languages,variant,pages,bytes,sha256,dataVerifiedOldest,dataVerifiedNewest,localeStatus,generator');
+    expect(csv[0]).toBe('file,county,languages,variant,pages,bytes,sha256,directoryDataOldest,directoryDataNewest,directoryDataHasUndated,localeStatus,generator');
     expect(csv).toHaveLength(expectedFiles.length + 1);
     expect(csv[1]).toContain(manifest.packets[0]!.sha256);
   });
