@@ -183,6 +183,22 @@ function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: 
   };
 }
 
+/**
+ * A contact's name as the wallet card prints it: at most cardNameCharacters characters (grapheme clusters,
+ * so an accent or an emoji is never cut in half), then "…". Two 200-character names do not fit beside the
+ * card's rights at its smallest size (8 pt), and the schema accepts 200 (a firm's name can be long); the
+ * contacts section prints the whole name. 60 characters of the widest letter (W) wrap to two card lines.
+ */
+export const cardNameCharacters = 60;
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+function onCard(contact: ContactView | undefined): ContactView | undefined {
+  if (!contact) return undefined;
+  const clusters = [...graphemes.segment(contact.name)];
+  if (clusters.length <= cardNameCharacters) return contact;
+  return { ...contact, name: `${clusters.slice(0, cardNameCharacters - 1).map((cluster) => cluster.segment).join('').trimEnd()}…` };
+}
+
 /** The English rule of DESIGN.md 1: the person's language first, English second, Spanish second for English. */
 export function chooseSecondLanguage(primary: string, requested?: string): string {
   if (requested && requested !== primary) return requested;
@@ -224,7 +240,8 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
     name: contact.name,
     ...(contact.phone ? { phone: contact.phone } : {}),
   }));
-  const contactFor = (role: string) => contacts.find((contact) => contact.roleKey.endsWith(`.${role}`));
+  // The wallet card is a fixed box: its contacts print shortened; the contacts section prints them whole.
+  const contactFor = (role: string) => onCard(contacts.find((contact) => contact.roleKey.endsWith(`.${role}`)));
   const lawyer = contactFor('attorney');
   const emergencyContact = contactFor('emergency') ?? contactFor('family');
   const hold = request.iceHold;

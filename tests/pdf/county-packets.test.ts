@@ -66,6 +66,7 @@ describe('the directory entries a county packet prints', () => {
 
   it('puts the public defender on the staff page with "verify this number" when its source is undated', async () => {
     const text = await textOf({ county: 'san-francisco', print: { staffChecklist: true } });
-    expect(text).toContain(`(415) 553-1671 (${en.directory.verifyShort})`);
+    // In both packet languages, like the heading above the list (English first here, Spanish second).
+    expect(text).toContain(`(415) 553-1671 (${en.directory.verifyShort} / `);
   });
 });
