@@ -1,21 +1,19 @@
-/** The renderer a CLI batch uses: packets made on the calling thread (one job), or on worker threads. */
+/**
+ * The renderer a CLI batch uses: with one job, packets are made on the calling thread (no thread to start);
+ * with more, on desk's worker pool (src/worker, piscina), each thread loading the prepared startup file.
+ */
 import type { Engine } from '../engine.js';
-import { generatePacket } from '../generate.js';
+import { createInProcessRenderer, RenderPool } from '../worker/render-pool.js';
 import type { BatchRenderer } from './run-batch.js';
 
 export interface ClosableRenderer extends BatchRenderer {
   close(): Promise<void>;
 }
 
-export function createInProcessBatchRenderer(engine: Engine): ClosableRenderer {
-  return {
-    async render(job) {
-      return generatePacket(job.request, { engine, ...(job.today ? { today: new Date(`${job.today}T00:00:00Z`) } : {}) });
-    },
-    close: async () => undefined,
-  };
-}
-
-export async function createBatchRenderer(engine: Engine, _jobs: number): Promise<ClosableRenderer> {
-  return createInProcessBatchRenderer(engine);
+/** `window`: packets the batch keeps in flight, so the pool's queue never refuses one of them. */
+export async function createBatchRenderer(engine: Engine, jobs: number, window: number): Promise<ClosableRenderer> {
+  if (jobs <= 1) return createInProcessRenderer(engine);
+  const pool = new RenderPool({ threads: jobs, maxQueue: window, startup: 'prepared' });
+  await pool.ready();
+  return pool;
 }

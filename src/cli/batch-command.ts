@@ -12,7 +12,7 @@ import { creator, todayUtc } from '../generate.js';
 import { planBatch, splitList, type BatchVariant } from '../batch/plan-batch.js';
 import { bookmarkTitle, makeBatch, type BatchSummary } from '../batch/make-batch.js';
 import { createFolderOutput, createMergedOutput, createZipFileOutput, type BatchOutput } from '../batch/write-batch.js';
-import { createBatchRenderer } from '../batch/batch-renderer.js';
+import { createBatchRenderer, type ClosableRenderer } from '../batch/batch-renderer.js';
 
 export interface BatchFlags {
   counties: string;
@@ -96,8 +96,9 @@ export async function runBatchCommand(flags: BatchFlags): Promise<BatchSummary> 
   const signal = new AbortController();
   const onInterrupt = () => signal.abort();
   process.once('SIGINT', onInterrupt);
-  const renderer = await createBatchRenderer(engine, jobs);
-  const progress = progressReporter(plan.items.length);
+  const window = jobs * 4;
+  let renderer: ClosableRenderer | undefined;
+  let progress: ReturnType<typeof progressReporter> | undefined;
   try {
     if (flags.out) {
       outputs.push(flags.out.toLowerCase().endsWith('.zip') ? createZipFileOutput(flags.out, today, { force }) : createFolderOutput(flags.out, plan, { force }));
@@ -108,16 +109,20 @@ export async function runBatchCommand(flags: BatchFlags): Promise<BatchSummary> 
       outputs.push(await createMergedOutput(flags.merge, (packet) => bookmarkTitle(packet.item, engine), { title: `Release packets (${plan.items.length})`, creator, date: today }, { force }));
       targets.push(basename(flags.merge));
     }
-    const summary = await makeBatch(plan, { engine, renderer, outputs, window: jobs * 4, today, signal: signal.signal, onPacket: (done) => progress.update(done) });
-    progress.stop();
+    // Threads start only once the outputs are known to be writable.
+    renderer = await createBatchRenderer(engine, jobs, window);
+    const bar = progressReporter(plan.items.length);
+    progress = bar;
+    const summary = await makeBatch(plan, { engine, renderer, outputs, window, today, signal: signal.signal, onPacket: (done) => bar.update(done) });
+    bar.stop();
     process.stderr.write(describeSummary(summary, targets));
     return summary;
   } catch (error) {
-    progress.stop();
+    progress?.stop();
     await Promise.all(outputs.map((output) => output.abort()));
     throw error;
   } finally {
     process.removeListener('SIGINT', onInterrupt);
-    await renderer.close();
+    await renderer?.close();
   }
 }
