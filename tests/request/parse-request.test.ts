@@ -78,12 +78,20 @@ describe('parsePacketRequest', () => {
     expect(issuesOf({ county: 'fresno', nickname: 'x' })).toContainEqual({ path: 'nickname', messageKey: 'errors:field.unknown' });
   });
 
-  it('rejects an unknown nested field, naming the full path', () => {
-    expect(issuesOf({ county: 'fresno', person: { name: 'x', alias: 'y' } })).toContainEqual({
-      path: 'person.alias',
-      messageKey: 'errors:field.unknown',
+  /** Every object of the contract is strict, not only the top level: a typo anywhere is named, never ignored. */
+  const nestedUnknowns: [string, Record<string, unknown>][] = [
+    ['person.alias', { person: { name: 'x', alias: 'y' } }],
+    ['release.time', { release: { date: '2026-12-01', time: '09:00' } }],
+    ['iceHold.formNumber', { iceHold: { received: true, formNumber: 'I-247A' } }],
+    ['contacts.0.email', { contacts: [{ role: 'attorney', name: 'Ana', email: 'a@example.org' }] }],
+    ['contacts.1.relation', { contacts: [{ role: 'family', name: 'Ana' }, { role: 'family', name: 'Luis', relation: 'brother' }] }],
+    ['print.color', { print: { paper: 'a4', color: true } }],
+  ];
+  for (const [path, fields] of nestedUnknowns) {
+    it(`rejects an unknown field at ${path}, naming its full path`, () => {
+      expect(issuesOf({ county: 'fresno', ...fields })).toContainEqual({ path, messageKey: 'errors:field.unknown' });
     });
-  });
+  }
 
   it('tells errors:field.tooLong the 200-character limit of a name, so the message can say it', () => {
     expect(issuesOf({ county: 'fresno', person: { name: 'a'.repeat(201) } })).toContainEqual({
