@@ -179,6 +179,32 @@ function previewSections(request: Record<string, unknown>): Record<string, strin
   return sections;
 }
 
+/** The California entries as their files hold them, by id. */
+const rawEntries = new Map(
+  ['rapid-response', 'legal-providers', 'public-defenders', 'consulates'].flatMap((file) =>
+    (JSON.parse(readFileSync(new URL(`../../assets/directory/ca/${file}.json`, import.meta.url), 'utf8')) as { entries: { id: string; verifiedOn: string; source: { dating?: string } }[] }).entries.map((entry) => [entry.id, entry] as const),
+  ),
+);
+
+describe('entries that need checking', () => {
+  it('marks VERIFY every entry whose source is undated, in both languages, and no other', async () => {
+    let undatedSeen = 0;
+    for (const request of [{ county: 'los-angeles', destinationCounty: 'santa-barbara' }, { county: 'fresno', language: 'es' }, { county: 'alameda' }]) {
+      const { model } = preparePacket(request, { today, engine: getEngine() });
+      const { releaseNetworks, destinationNetworks, legalProviders, consulates } = model.directory;
+      // Entries printed in full (the statewide table marks them with a star instead).
+      const printed = [...releaseNetworks, ...destinationNetworks, ...legalProviders, ...consulates];
+      // Judged from the raw files, not from the model's flags: undated, and not old enough to be marked stale instead.
+      const undated = printed.filter((entry) => rawEntries.get(entry.id)!.source.dating === 'undated' && rawEntries.get(entry.id)!.verifiedOn >= '2025-11-27').length;
+      undatedSeen += undated;
+      const text = await textOf(request);
+      expect(count(text, new RegExp(en.directory!.verifyUndated!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g')), JSON.stringify(request)).toBe(undated);
+      expect(count(text, new RegExp(es.directory!.verifyUndated!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g')), JSON.stringify(request)).toBe(undated);
+    }
+    expect(undatedSeen).toBeGreaterThan(0);
+  });
+});
+
 describe('sources of directory entries', () => {
   const requests: Record<string, unknown>[] = [
     { county: 'los-angeles', destinationCounty: 'sacramento', print: { staffChecklist: true } },
