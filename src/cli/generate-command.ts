@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseJsonText } from '../request/parse-request.js';
 import { PacketError } from '../errors.js';
 import { generatePacket, generatePreview } from '../generate.js';
+import { getPreparedEngine } from '../engine.js';
 import { writeOutput } from './write-output.js';
 
 export interface GenerateFlags {
@@ -68,11 +69,13 @@ export function requestFromFlags(flags: GenerateFlags): Record<string, unknown> 
 
 export async function runGenerate(flags: GenerateFlags): Promise<void> {
   const request = requestFromFlags(flags);
+  // One packet per process: start from the prepared file rather than shaping all shared text again.
+  const engine = getPreparedEngine();
   const options = { force: flags.force === true };
   if (flags.format === 'html') {
-    await writeOutput(flags.out, generatePreview(request), options);
+    await writeOutput(flags.out, generatePreview(request, { engine }), options);
   } else if (flags.format === 'pdf') {
-    await writeOutput(flags.out, await generatePacket(request), options);
+    await writeOutput(flags.out, await generatePacket(request, { engine }), options);
   } else {
     throw new PacketError('PKT_ERR_REQUEST_INVALID', { issues: [{ path: '--format', messageKey: 'errors:field.choice', params: { choices: 'pdf, html' } }] });
   }

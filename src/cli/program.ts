@@ -1,18 +1,23 @@
 /** The release-packet command line: a thin adapter over generatePacket. Exit 0 ok, 1 bad input, 2 internal error. */
 import { Command, Option } from 'commander';
 import type { Catalogs } from '../i18n/catalogs.js';
-import { getEngine } from '../engine.js';
+import { getPreparedEngine } from '../engine.js';
 import { listLeftOutLocales } from '../i18n/list-locales.js';
 import { describeError } from '../i18n/describe-error.js';
 import { isPacketError } from '../errors.js';
-import { errorLanguage, runGenerate, type GenerateFlags } from './generate-command.js';
-import { runDirectoryCheck, runDirectoryExport, runDirectoryImport, type CheckFlags, type DirectoryFlags } from './directory-command.js';
+import type { GenerateFlags } from './generate-command.js';
+import type { CheckFlags, DirectoryFlags, ImportFlags } from './directory-command.js';
+
+// Each command group's module is imported when its command runs: a `generate` process never loads the
+// directory tools (HSDS, CSV), and start-up is most of what a one-packet CLI call costs.
+const generateCommand = () => import('./generate-command.js');
+const directoryCommand = () => import('./directory-command.js');
 
 /** Prints what went wrong in the request's language; never the values the person typed. */
 function report(error: unknown, lng: string | undefined): number {
   let catalogs: Catalogs;
   try {
-    catalogs = getEngine().catalogs;
+    catalogs = getPreparedEngine().catalogs;
   } catch (loadError) {
     // English itself is broken: no catalog can explain anything, so say which file and line in English.
     const message = isPacketError(loadError) ? loadError.message : 'internal error';
@@ -42,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('generate')
     .description('generate one packet as PDF (or the HTML preview)')
-    .option('--request <file>', 'PacketRequest JSON file ("-" for standard input)')
+    .option('--request <file>', 'PacketRequest JSON file ("-" for standard input); the private way to give a name, dates and contacts')
     .requiredOption('--out <file>', 'where to write the packet ("-" for standard output; a device or named pipe is written into)')
     .option('--force', 'replace --out if it is an existing file')
     .addOption(new Option('--format <format>', 'output format').choices(['pdf', 'html']).default('pdf'))
@@ -52,11 +57,18 @@ export async function main(argv: string[]): Promise<number> {
     .option('--destination-county <slug>', 'county the person is going to')
     .option('--youth', 'include the juvenile confidentiality section')
     .option('--ice-hold', 'an ICE hold was received: include the detainer rights section')
-    .option('--name <name>', 'the person\'s name, in any script')
+    .option('--name <name>', 'the person\'s name, in any script; other users of this computer can see it in the process list (ps): prefer --request')
     .addOption(new Option('--paper <paper>', 'paper size').choices(['letter', 'a4']))
     .option('--large-print', '14 pt body text')
     .option('--staff-checklist', 'add the staff checklist page')
+    .addHelpText(
+      'after',
+      '\nPrivacy: command-line arguments are visible to every user of this computer (ps, /proc) and often kept in shell history.\n' +
+        'Give personal details in a file or on standard input instead, e.g.\n' +
+        '  release-packet generate --request - --out packet.pdf < request.json\n',
+    )
     .action(async (flags: GenerateFlags) => {
+      const { runGenerate, errorLanguage } = await generateCommand();
       try {
         await runGenerate(flags);
       } catch (error) {
@@ -65,11 +77,18 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   // Maintainer tools: messages name files and entries (public data), so the error's own detail is shown.
-  const maintain = (run: () => number | void) => {
+  const maintain = async (run: (tools: Awaited<ReturnType<typeof directoryCommand>>) => number | void) => {
+    const tools = await directoryCommand();
     try {
-      exitCode = run() ?? 0;
+      exitCode = run(tools) ?? 0;
     } catch (error) {
-      if (!isPacketError(error)) throw error;
+      if (!isPacketError(error)) {
+        // Never a silent exit: the class says what kind of failure it was without quoting any input.
+        process.stderr.write(`release-packet: internal error (${(error as Error | undefined)?.name ?? typeof error}); set RELEASE_PACKET_DEBUG=1 for details\n`);
+        if (process.env.RELEASE_PACKET_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+        exitCode = 2;
+        return;
+      }
       process.stderr.write(`release-packet: ${error.message} (${error.code})\n`);
       exitCode = error.status < 500 || error.code === 'PKT_ERR_DIRECTORY_INVALID' ? 1 : 2;
     }
@@ -84,16 +103,17 @@ export async function main(argv: string[]): Promise<number> {
     .option('--stale-months <months>', 'age after which an entry is stale', '12')
     .option('--today <date>', 'judge staleness as of this date (YYYY-MM-DD)')
     .option('--json', 'print the report as JSON')
-    .action((flags: CheckFlags) => maintain(() => runDirectoryCheck(flags)));
+    .action((flags: CheckFlags) => maintain((tools) => tools.runDirectoryCheck(flags)));
   stateOptions(directory.command('export'))
     .description('write the state as an Open Referral HSDS data package (services.json, CSV tables, datapackage.json)')
     .addOption(new Option('--format <format>', 'package format').choices(['hsds']).makeOptionMandatory())
     .requiredOption('--out <folder>', 'new folder to write the package to')
-    .action((flags: DirectoryFlags & { format: string; out: string }) => maintain(() => runDirectoryExport(flags)));
+    .action((flags: DirectoryFlags & { format: string; out: string }) => maintain((tools) => tools.runDirectoryExport(flags)));
   stateOptions(directory.command('import'))
     .description('replace the state\'s entries with those of an HSDS package (folder or services.json)')
     .requiredOption('--from <path>', 'package folder or services.json')
-    .action((flags: DirectoryFlags & { from: string }) => maintain(() => runDirectoryImport(flags)));
+    .option('--allow-emptying-counties', 'accept a package that removes every entry of a county, or every statewide entry')
+    .action((flags: ImportFlags) => maintain((tools) => tools.runDirectoryImport(flags)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -5,6 +5,7 @@ import { selectEntries, type SelectedEntry } from '../directory/select-entries.j
 import type { PacketRequest } from '../request/schema.js';
 import { PacketError } from '../errors.js';
 import { chooseSections, type SectionId } from './sections.js';
+import { getLawCheck } from './law-check.js';
 
 export interface PacketLanguage {
   id: string;
@@ -37,12 +38,27 @@ export interface EntryView {
   offers: { key: string }[];
   isNonprofit: boolean;
   isFree: boolean;
+  /** Not confirmed with the organization, or confirmed too long ago: the packet prints the verify mark. */
   needsCheck: boolean;
-  isStale: boolean;
-  isUndated: boolean;
-  verifiedOn: Date;
+  /** Every line it prints was confirmed with the organization (phone, email or its own page). */
+  isConfirmed: boolean;
+  confirmedOn?: Date;
+  /** packet:directory.confirmedBy.phone|email|official-page */
+  confirmedHowKey?: string;
+  /** The document the number was copied from, and its own date when it has one. */
   sourceTitle: string;
+  sourceDate?: Date;
   sourceUrl?: string;
+  /** The source is a copy or machine parse of an official list. */
+  isDerived: boolean;
+}
+
+/** What the cover says about the dates of the numbers in this packet. */
+export interface DataDates {
+  /** Range of the confirmations of the lines marked "confirmed". */
+  confirmed?: { oldest: Date; newest: Date };
+  /** Range of the source dates of the other lines, and whether some sources carry no date. */
+  listed?: { oldest?: Date; newest?: Date; hasUndated: boolean };
 }
 
 export interface ContactView {
@@ -65,7 +81,15 @@ export interface PacketModel {
   destinationCounty?: { slug: string; name: string };
   person: { name?: string };
   release: { date?: Date; location?: string };
-  iceHold: { received: boolean; willComply: boolean; willNotComply: boolean; complianceUnknown: boolean; releaseInfoShared: boolean };
+  iceHold: {
+    received: boolean;
+    willComply: boolean;
+    willNotComply: boolean;
+    complianceUnknown: boolean;
+    releaseInfoShared: boolean;
+    /** A young person whose release information the agency shared or means to act on: WIC 831 applies to it. */
+    isYouthReleaseInfoAtRisk: boolean;
+  };
   contacts: ContactView[];
   lawyer?: ContactView;
   emergencyContact?: ContactView;
@@ -83,7 +107,9 @@ export interface PacketModel {
     hasConsulates: boolean;
   };
   printedOn: Date;
-  dataVerified: { oldest?: Date; newest?: Date };
+  dataDates: DataDates;
+  /** The day the legal text was last checked against its sources (assets/legal/law-check.json). */
+  lawCheckedOn: Date;
 }
 
 export interface BuildDeps {
@@ -91,6 +117,8 @@ export interface BuildDeps {
   directory: Directory;
   today: Date;
   staleMonths?: number;
+  /** Defaults to the date in assets/legal/law-check.json. */
+  lawCheckedOn?: Date;
 }
 
 function toLanguage(catalogs: Catalogs, id: string): PacketLanguage {
@@ -119,7 +147,8 @@ function languageNamesIn(codes: string[] | undefined, languages: string[]): stri
 }
 
 function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: string[]): EntryView {
-  const { entry, freshness } = selected;
+  const { entry, standing } = selected;
+  const { confirmation } = standing;
   return {
     id: entry.id,
     name: entry.organization.name,
@@ -142,12 +171,13 @@ function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: 
     offers: entry.service.offers.map((offer) => ({ key: `packet:offers.${offer}` })),
     isNonprofit: entry.organization.isNonprofit === true,
     isFree: entry.service.isFree === true,
-    needsCheck: freshness.isStale || freshness.isUndated,
-    isStale: freshness.isStale,
-    isUndated: freshness.isUndated,
-    verifiedOn: dateOf(entry.verifiedOn),
+    needsCheck: standing.needsCheck,
+    isConfirmed: confirmation !== undefined,
+    ...(confirmation ? { confirmedOn: dateOf(confirmation.on), confirmedHowKey: `packet:directory.confirmedHow.${confirmation.method}` } : {}),
     sourceTitle: entry.source.title,
+    ...(entry.source.publishedOn ? { sourceDate: dateOf(entry.source.publishedOn) } : {}),
     ...(entry.source.url ? { sourceUrl: entry.source.url } : {}),
+    isDerived: standing.isDerived,
   };
 }
 
@@ -186,7 +216,6 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
     consulates: view(selection.consulates),
   };
   const printed = [...directory.releaseNetworks, ...directory.destinationNetworks, ...directory.stateNetworks, ...directory.legalProviders, ...directory.consulates];
-  const verifiedTimes = printed.map((entry) => entry.verifiedOn.getTime());
 
   const contacts = request.contacts.map((contact) => ({
     roleKey: `packet:contactRoles.${contact.role}`,
@@ -221,6 +250,7 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
       willNotComply: hold?.agencyWillComply === false,
       complianceUnknown: hold?.agencyWillComply === undefined,
       releaseInfoShared: hold?.releaseInfoSharedWithIce === true,
+      isYouthReleaseInfoAtRisk: request.youth && (hold?.agencyWillComply === true || hold?.releaseInfoSharedWithIce === true),
     },
     contacts,
     ...(lawyer ? { lawyer } : {}),
@@ -234,9 +264,24 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
       hasConsulates: directory.consulates.length > 0,
     },
     printedOn: deps.today,
-    dataVerified:
-      verifiedTimes.length > 0
-        ? { oldest: new Date(Math.min(...verifiedTimes)), newest: new Date(Math.max(...verifiedTimes)) }
-        : {},
+    dataDates: describeDataDates(printed),
+    lawCheckedOn: deps.lawCheckedOn ?? getLawCheck().checkedOn,
+  };
+}
+
+function rangeOf(dates: Date[]): { oldest: Date; newest: Date } | undefined {
+  if (dates.length === 0) return undefined;
+  const times = dates.map((date) => date.getTime());
+  return { oldest: new Date(Math.min(...times)), newest: new Date(Math.max(...times)) };
+}
+
+/** The cover's dates say what each entry's line says: confirmations apart from the dates of copied sources. */
+export function describeDataDates(printed: EntryView[]): DataDates {
+  const confirmed = rangeOf(printed.flatMap((entry) => (entry.confirmedOn ? [entry.confirmedOn] : [])));
+  const listedEntries = printed.filter((entry) => !entry.isConfirmed);
+  const listed = rangeOf(listedEntries.flatMap((entry) => (entry.sourceDate ? [entry.sourceDate] : [])));
+  return {
+    ...(confirmed ? { confirmed } : {}),
+    ...(listedEntries.length > 0 ? { listed: { ...(listed ?? {}), hasUndated: listedEntries.some((entry) => !entry.sourceDate) } } : {}),
   };
 }

@@ -128,7 +128,7 @@ describe('packet sections', () => {
 describe('directory in the packet', () => {
   it('says plainly when a county has no local network and still lists the state\'s networks', async () => {
     const text = await textOf({ county: 'humboldt' });
-    expect(text).toContain('No rapid response network for Humboldt County is on file.');
+    expect(text).toContain(en.rapid!.noneOnFile!.replace('{{county}}', 'Humboldt'));
     expect(text).toContain('(415) 200-1548');
     expect(text).toContain('(888) 624-4752');
   });
@@ -141,30 +141,44 @@ describe('directory in the packet', () => {
     expect(sacramento).toBeGreaterThan(losAngeles);
   });
 
-  it('marks an old number VERIFY with the date it was last confirmed', async () => {
+  it('marks an unconfirmed number VERIFY with its source and the source\'s own date, never as confirmed', async () => {
     const text = await textOf({ county: 'san-diego' });
-    expect(text).toContain('VERIFY THIS NUMBER: last confirmed Dec 19, 2017');
+    expect(text).toContain('VERIFY / VERIFIQUE · listed by La Prensa San Diego, "Immigration Abuse Response Network Launches in San Diego", Dec 19, 2017');
+    expect(text).not.toMatch(/confirmed [A-Z][a-z]{2} \d{1,2}, \d{4}/);
+  });
+
+  it('prints the source of every entry, "undated" when it carries no date', async () => {
+    const text = await textOf({ county: 'los-angeles' });
+    expect(text).toMatch(/listed by [^,]+.*, undated/);
+    expect(text).toMatch(/listed by .*, [A-Z][a-z]{2} \d{1,2}, \d{4}/);
   });
 });
 
-/** A source line in `lang`: the catalog's words up to the date, then the date and its closing "):". */
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The line that says where an entry's number comes from, in `lang`: "listed by …" or "confirmed … by phone". */
 function sourceLine(lang: Catalog): RegExp {
-  const lead = (key: string) => lang.directory![key]!.split('{{')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?:${lead('source')}|${lead('sourceUndated')})[^)]*\\):`, 'g');
+  const directory = lang.directory as unknown as { listedBy: string; confirmedHow: Record<string, string> };
+  const listed = escape(directory.listedBy.split('{{')[0]!);
+  const confirmed = Object.values(directory.confirmedHow).map((phrase) => {
+    const [before, after] = phrase.split(/\{\{date[^}]*\}\}/) as [string, string];
+    return `${escape(before)}.{5,20}?${escape(after)}`;
+  });
+  return new RegExp(`(?:${[listed, ...confirmed].join('|')})`, 'g');
 }
 
 const count = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].length;
 
-/** Sections and how many directory entries each prints, from the packet's own model. */
-function entriesBySection(request: Record<string, unknown>): Record<string, number> {
+/** Sections and the entries each prints, from the packet's own model. */
+function entriesBySection(request: Record<string, unknown>) {
   const { model } = preparePacket(request, { today, engine: getEngine() });
   const { directory, sections } = model;
   return {
-    'rapid-response': directory.releaseNetworks.length + directory.destinationNetworks.length,
-    'rapid-response-state': directory.stateNetworks.length,
-    'legal-providers': directory.legalProviders.length,
-    'safe-release': directory.consulates.length,
-    ...(sections.includes('staff-checklist') ? { 'staff-checklist': directory.releaseNetworks.length + directory.publicDefenders.length } : {}),
+    'rapid-response': [...directory.releaseNetworks, ...directory.destinationNetworks],
+    'rapid-response-state': directory.stateNetworks,
+    'legal-providers': [...directory.legalProviders, ...directory.publicDefenders],
+    'safe-release': directory.consulates,
+    ...(sections.includes('staff-checklist') ? { 'staff-checklist': [...directory.releaseNetworks, ...directory.publicDefenders] } : {}),
   };
 }
 
@@ -174,7 +188,7 @@ function previewSections(request: Record<string, unknown>): Record<string, strin
   const sections: Record<string, string> = {};
   for (const part of html.split('<section data-section="').slice(1)) {
     const id = part.slice(0, part.indexOf('"'));
-    sections[id] = squash(part.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&'));
+    sections[id] = squash(part.replace(/<[^>]+>/g, ' ').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'"));
   }
   return sections;
 }
@@ -182,24 +196,26 @@ function previewSections(request: Record<string, unknown>): Record<string, strin
 /** The California entries as their files hold them, by id. */
 const rawEntries = new Map(
   ['rapid-response', 'legal-providers', 'public-defenders', 'consulates'].flatMap((file) =>
-    (JSON.parse(readFileSync(new URL(`../../assets/directory/ca/${file}.json`, import.meta.url), 'utf8')) as { entries: { id: string; verifiedOn: string; source: { dating?: string } }[] }).entries.map((entry) => [entry.id, entry] as const),
+    (JSON.parse(readFileSync(new URL(`../../assets/directory/ca/${file}.json`, import.meta.url), 'utf8')) as { entries: { id: string; source: { title: string; publishedOn?: string } }[] }).entries.map((entry) => [entry.id, entry] as const),
   ),
 );
 
 describe('entries that need checking', () => {
-  it('marks VERIFY every entry whose source is undated, in both languages, and no other', async () => {
+  it('marks VERIFY, in both languages, every entry whose source is undated, and says "undated"', async () => {
     let undatedSeen = 0;
     for (const request of [{ county: 'los-angeles', destinationCounty: 'santa-barbara' }, { county: 'fresno', language: 'es' }, { county: 'alameda' }]) {
-      const { model } = preparePacket(request, { today, engine: getEngine() });
-      const { releaseNetworks, destinationNetworks, legalProviders, consulates } = model.directory;
-      // Entries printed in full (the statewide table marks them with a star instead).
-      const printed = [...releaseNetworks, ...destinationNetworks, ...legalProviders, ...consulates];
-      // Judged from the raw files, not from the model's flags: undated, and not old enough to be marked stale instead.
-      const undated = printed.filter((entry) => rawEntries.get(entry.id)!.source.dating === 'undated' && rawEntries.get(entry.id)!.verifiedOn >= '2025-11-27').length;
-      undatedSeen += undated;
-      const text = await textOf(request);
-      expect(count(text, new RegExp(en.directory!.verifyUndated!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g')), JSON.stringify(request)).toBe(undated);
-      expect(count(text, new RegExp(es.directory!.verifyUndated!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g')), JSON.stringify(request)).toBe(undated);
+      const [first, second] = request.language === 'es' ? [es, en] : [en, es];
+      const sections = previewSections(request);
+      for (const [id, entries] of Object.entries(entriesBySection(request))) {
+        // Entries printed in full carry the mark; the statewide table stars them, the staff page words it its own way.
+        if (id === 'rapid-response-state' || id === 'staff-checklist') continue;
+        // Judged from the raw file: the source has no date of its own, and no one confirmed the line since.
+        for (const entry of entries.filter((candidate) => !candidate.isConfirmed && !rawEntries.get(candidate.id)!.source.publishedOn)) {
+          undatedSeen++;
+          const undated = first.directory!.listedByUndated!.replace('{{source}}', rawEntries.get(entry.id)!.source.title);
+          expect(sections[id], entry.id).toContain(`${first.directory!.verifyMark} / ${second.directory!.verifyMark} · ${undated}`);
+        }
+      }
     }
     expect(undatedSeen).toBeGreaterThan(0);
   });
@@ -218,7 +234,7 @@ describe('sources of directory entries', () => {
     const lang = request.language === 'es' ? es : en;
 
     it(`prints one source line per entry in every section that lists entries: ${label}`, () => {
-      const expected = entriesBySection(request);
+      const expected = Object.fromEntries(Object.entries(entriesBySection(request)).map(([id, entries]) => [id, entries.length]));
       const sections = previewSections(request);
       const printed = Object.fromEntries(Object.keys(expected).map((id) => [id, count(sections[id] ?? '', sourceLine(lang))]));
       expect(printed).toEqual(expected);
@@ -227,7 +243,7 @@ describe('sources of directory entries', () => {
     });
 
     it(`keeps every source line in the PDF, as many as entries printed: ${label}`, async () => {
-      const total = Object.values(entriesBySection(request)).reduce((sum, entries) => sum + entries, 0);
+      const total = Object.values(entriesBySection(request)).reduce((sum, entries) => sum + entries.length, 0);
       expect(total).toBeGreaterThan(0);
       expect(count(await textOf(request), sourceLine(lang))).toBe(total);
     });

@@ -74,24 +74,38 @@ describe('parsePacketRequest', () => {
     });
   });
 
-  it('rejects an unknown top-level field, naming the field in the path', () => {
-    expect(issuesOf({ county: 'fresno', nickname: 'x' })).toContainEqual({ path: 'nickname', messageKey: 'errors:field.unknown' });
+  it('rejects an unknown top-level field by its position, never repeating the key (a key can hold a name)', () => {
+    expect(issuesOf({ county: 'fresno', 'Maria Lopez': 'x' })).toContainEqual({ path: '#2', messageKey: 'errors:field.unknown' });
   });
 
-  /** Every object of the contract is strict, not only the top level: a typo anywhere is named, never ignored. */
+  /** Every object of the contract is strict, not only the top level: a typo anywhere is named (by position), never ignored. */
   const nestedUnknowns: [string, Record<string, unknown>][] = [
-    ['person.alias', { person: { name: 'x', alias: 'y' } }],
-    ['release.time', { release: { date: '2026-12-01', time: '09:00' } }],
-    ['iceHold.formNumber', { iceHold: { received: true, formNumber: 'I-247A' } }],
-    ['contacts.0.email', { contacts: [{ role: 'attorney', name: 'Ana', email: 'a@example.org' }] }],
-    ['contacts.1.relation', { contacts: [{ role: 'family', name: 'Ana' }, { role: 'family', name: 'Luis', relation: 'brother' }] }],
-    ['print.color', { print: { paper: 'a4', color: true } }],
+    ['person.#2', { person: { name: 'x', nickname: 'y' } }],
+    ['release.#2', { release: { date: '2026-12-01', gateNumber: '3' } }],
+    ['iceHold.#2', { iceHold: { received: true, formNumber: 'I-247A' } }],
+    ['contacts.0.#3', { contacts: [{ role: 'attorney', name: 'Ana', barNumber: '123456' }] }],
+    ['contacts.1.#3', { contacts: [{ role: 'family', name: 'Ana' }, { role: 'family', name: 'Luis', relationship: 'brother' }] }],
+    ['print.#2', { print: { paper: 'a4', colourProfile: true } }],
   ];
   for (const [path, fields] of nestedUnknowns) {
-    it(`rejects an unknown field at ${path}, naming its full path`, () => {
-      expect(issuesOf({ county: 'fresno', ...fields })).toContainEqual({ path, messageKey: 'errors:field.unknown' });
+    it(`rejects an unknown field at ${path}, naming its parent and position`, () => {
+      const issues = issuesOf({ county: 'fresno', ...fields });
+      expect(issues.filter((issue) => issue.path === path && issue.messageKey.startsWith('errors:field.unknown'))).toHaveLength(1);
     });
   }
+
+  it('offers the field a near-miss key was meant to be, naming only our field', () => {
+    expect(issuesOf({ county: 'fresno', languge: 'es' })).toContainEqual({
+      path: '#2',
+      messageKey: 'errors:field.unknownDidYouMean',
+      params: { suggestion: 'language' },
+    });
+    expect(issuesOf({ county: 'fresno', contacts: [{ role: 'family', name: 'x', phnoe: '1' }] })).toContainEqual({
+      path: 'contacts.0.#3',
+      messageKey: 'errors:field.unknownDidYouMean',
+      params: { suggestion: 'phone' },
+    });
+  });
 
   it('tells errors:field.tooLong the 200-character limit of a name, so the message can say it', () => {
     expect(issuesOf({ county: 'fresno', person: { name: 'a'.repeat(201) } })).toContainEqual({
