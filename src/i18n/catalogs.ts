@@ -41,18 +41,35 @@ export interface Catalogs {
 /** RELEASE_PACKET_LOCALES_DIR points the service and CLI at a translator's working copy (or a pseudo-locale). */
 export const defaultLocalesDir = process.env.RELEASE_PACKET_LOCALES_DIR || projectPath('locales');
 
+/**
+ * The tag in BCP 47's canonical case (pt-BR, zh-Hant-TW), or undefined when it is not a well-formed tag.
+ * Only case and form are corrected, not CLDR's aliases: "tl" stays "tl" (Intl would make it "fil"), as the
+ * TRUTH Act and the people who speak it name the language Tagalog.
+ */
+export function canonicalTagCase(tag: string): string | undefined {
+  try {
+    Intl.getCanonicalLocales(tag);
+  } catch {
+    return undefined;
+  }
+  return tag
+    .split(/[-_]/)
+    .map((part, index) => {
+      if (index === 0) return part.toLowerCase();
+      if (/^[A-Za-z]{4}$/.test(part)) return part[0]!.toUpperCase() + part.slice(1).toLowerCase();
+      if (/^([A-Za-z]{2}|\d{3})$/.test(part)) return part.toUpperCase();
+      return part.toLowerCase();
+    })
+    .join('-');
+}
+
 /** The folders under locales/ that are locale tags, and a finding for each folder that is not a canonical one. */
 export function listLocaleFolders(localesDir: string): { ids: string[]; findings: LocaleFinding[] } {
   const ids: string[] = [];
   const findings: LocaleFinding[] = [];
   for (const entry of readdirSync(localesDir, { withFileTypes: true })) {
     if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-    let canonical: string | undefined;
-    try {
-      canonical = Intl.getCanonicalLocales(entry.name)[0];
-    } catch {
-      canonical = undefined;
-    }
+    const canonical = canonicalTagCase(entry.name);
     if (canonical === entry.name) ids.push(entry.name);
     else {
       const hint = canonical ? `rename the folder to "${canonical}"` : 'not a BCP 47 language tag';

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PacketError } from '../errors.js';
 import { namespaces, type LocaleMeta } from './locale-meta.js';
-import { englishSourceOf, readLocale, type CatalogTree } from './catalogs.js';
+import { canonicalTagCase, englishSourceOf, readLocale, type CatalogTree } from './catalogs.js';
 import { recordSourceHashes } from './source-hashes.js';
 
 /** Chromium's and Android's tag for the accented pseudo-locale. */
@@ -82,7 +82,7 @@ export interface NewLocaleInput {
  * through. No source hashes are recorded: every string is "untracked" until `locales confirm`.
  */
 export function createLocale(localesDir: string, input: NewLocaleInput): string {
-  const canonical = Intl.getCanonicalLocales(input.tag)[0];
+  const canonical = canonicalTagCase(input.tag);
   if (canonical !== input.tag) throw new PacketError('PKT_ERR_USAGE', { detail: `"${input.tag}" is not a canonical BCP 47 tag${canonical ? `: use "${canonical}"` : ''}` });
   const folder = join(localesDir, input.tag);
   if (existsSync(folder)) throw new PacketError('PKT_ERR_USAGE', { detail: `locales/${input.tag} already exists` });

@@ -44,12 +44,17 @@ function isBreakAnywhere(codePoint: number): boolean {
   return (codePoint >= 0x3040 && codePoint <= 0x30ff) || (codePoint >= 0x3400 && codePoint <= 0x9fff) || (codePoint >= 0xf900 && codePoint <= 0xfaff);
 }
 
+/** Bidi controls (LRM, RLM, embeddings, isolates): they steer the bidi levels and are never drawn. */
+export function isBidiControl(codePoint: number): boolean {
+  return codePoint === 0x200e || codePoint === 0x200f || (codePoint >= 0x202a && codePoint <= 0x202e) || (codePoint >= 0x2066 && codePoint <= 0x2069);
+}
+
 /** Characters no bundled font can draw; the caller turns them into a clear error or report. */
 export function findUnprintable(fontSet: FontSet, text: string, style: InlineStyle = 'regular'): number[] {
   const missing: number[] = [];
   for (const character of text) {
     const codePoint = character.codePointAt(0)!;
-    if (codePoint === 0x0a) continue;
+    if (codePoint === 0x0a || isBidiControl(codePoint)) continue;
     if (!pickFace(fontSet, style, codePoint) && !missing.includes(codePoint)) missing.push(codePoint);
   }
   return missing;
@@ -82,6 +87,7 @@ export function itemize(inlines: Inline[], dir: 'ltr' | 'rtl', context: ItemizeC
       const codePoint = character.codePointAt(0)!;
       const level = levels ? levels[offset]! : baseLevel;
       offset += character.length;
+      if (isBidiControl(codePoint)) continue;
       if (codePoint === 0x0a) {
         endRun();
         push('break', character, previous ?? context.fontSet.fallbackOrder.regular[0]!, baseLevel, true);

@@ -172,7 +172,9 @@ function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: 
     description: entry.service.description,
     phones: entry.phones.map((phone) => ({
       // No-break spaces: a phone number never wraps across two lines.
-      number: phone.number.replace(/ /g, '\u00a0'),
+      // Left-to-right isolate (LRI … PDI): in Arabic or Persian text "(559) 206-0151" keeps its order
+      // instead of being split by the bidi algorithm into "0151-206 (559)".
+      number: `\u2066${phone.number.replace(/ /g, '\u00a0')}\u2069`,
       isText: phone.type === 'text',
       isVoiceAndText: phone.type === 'voice-and-text',
       is24Hours: phone.is24Hours,
