@@ -90,7 +90,7 @@ export function layoutText(
   const baselinePt = style.lineHeightPt - style.sizePt * 0.3;
   return lines.map((atomsOfLine, index) => {
     const line = placeLine(atomsOfLine, style.sizePt, widthPt, isRtl, style.align);
-    const items: DrawItem[] = line.items.map((item) => ({ ...item, yPt: baselinePt }));
+    const items: DrawItem[] = line.items.map((item) => ({ ...item, yPt: baselinePt, ...(style.isFine ? { isFine: true } : {}) }));
     const isLast = index === lines.length - 1;
     if (isLast && block.classes.includes('fill')) {
       // A line to write on: from the end of the label to the right edge, just under the baseline.

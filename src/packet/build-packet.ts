@@ -45,6 +45,12 @@ export interface EntryView {
   sourceUrl?: string;
 }
 
+export interface CardHotline {
+  name: string;
+  numbers: string;
+  countyName: string;
+}
+
 export interface ContactView {
   roleKey: string;
   name: string;
@@ -59,7 +65,16 @@ export interface PacketModel {
   secondary: PacketLanguage;
   paper: 'letter' | 'a4';
   isLargePrint: boolean;
-  cardCount: number;
+  /** Cards to print; 'sheet': one full sheet. */
+  cardCount: number | 'sheet';
+  cardLayout: 'duplex' | 'fold';
+  /** The language staff pages put first. */
+  staffLanguage: string;
+  /**
+   * The one rapid response line the card carries: the destination county's network, else the release
+   * county's; undefined prints a labelled line to write one in.
+   */
+  cardHotline?: CardHotline;
   state: { id: string; name: string };
   county: { slug: string; name: string };
   destinationCounty?: { slug: string; name: string };
@@ -188,6 +203,21 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
   const printed = [...directory.releaseNetworks, ...directory.destinationNetworks, ...directory.stateNetworks, ...directory.legalProviders, ...directory.consulates];
   const verifiedTimes = printed.map((entry) => entry.verifiedOn.getTime());
 
+  // The card's line is for where the person will live: a network serving the destination county (it may be
+  // listed with the release county's when it serves both), else the release county's own.
+  const servesDestination = (selected: SelectedEntry) => destination !== undefined && selected.entry.serviceArea.counties.includes(destination.slug);
+  const hotlineEntry = destination
+    ? (selection.destinationNetworks[0] ?? selection.releaseNetworks.find(servesDestination))
+    : undefined;
+  const cardEntry = hotlineEntry ?? selection.releaseNetworks[0];
+  const cardHotline: CardHotline | undefined = cardEntry && cardEntry.entry.phones.length > 0
+    ? {
+        name: cardEntry.entry.organization.name,
+        numbers: cardEntry.entry.phones.map((phone) => phone.number.replace(/ /g, '\u00a0')).join(' · '),
+        countyName: hotlineEntry ? destination!.name : county.name,
+      }
+    : undefined;
+
   const contacts = request.contacts.map((contact) => ({
     roleKey: `packet:contactRoles.${contact.role}`,
     name: contact.name,
@@ -206,7 +236,10 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
     secondary,
     paper: request.print.paper,
     isLargePrint: request.print.largePrint,
-    cardCount: request.print.cards,
+    cardCount: request.print.cards ?? 'sheet',
+    cardLayout: request.print.cardLayout,
+    staffLanguage: request.print.staffLanguage ?? 'en',
+    ...(cardHotline ? { cardHotline } : {}),
     state: { id: state.state, name: state.name },
     county: { slug: county.slug, name: county.name },
     ...(destination ? { destinationCounty: { slug: destination.slug, name: destination.name } } : {}),

@@ -13,29 +13,48 @@ export interface RenderDeps {
   sectionCache?: SectionCache;
 }
 
+/** A language's name in another language, lower-case as it runs in a sentence ("español", "Spanish"). */
+function languageName(id: string, inLanguage: string): string {
+  const name = new Intl.DisplayNames([inLanguage], { type: 'language' }).of(id) ?? id;
+  return name;
+}
+
 export function renderDocument(model: PacketModel, deps: RenderDeps): RenderedDocument {
   const dirOf = (lang: string) => deps.catalogs.locales.get(lang)?.meta.dir ?? 'ltr';
   const { html, blocks, sharedBlocks } = renderSections(model, { templates: deps.templates, dirOf, ...(deps.sectionCache ? { sectionCache: deps.sectionCache } : {}) });
   const t = deps.catalogs.fixedT(model.primary.id);
-  const tEnglish = deps.catalogs.fixedT('en');
-  const draftMarks: Record<string, string> = {};
-  for (const language of model.languages) {
-    if (language.isDraft) draftMarks[language.id] = deps.catalogs.fixedT(language.id)('packet:document.draftMark');
-  }
   const interpolation = { interpolation: { escapeValue: false } };
+  // Staff pages put the staff's language first, then the person's (or the packet's other language).
+  const staffLangs = [...new Set([model.staffLanguage, model.primary.id, model.secondary.id])].slice(0, 2);
+  const inEach = (langs: string[], key: string, options: Record<string, unknown> = {}) =>
+    langs.map((lng) => ({ text: deps.catalogs.fixedT(lng)(key, { ...options, ...interpolation }) as string, lang: lng }));
+  // A draft mark names the draft language in that language and in the packet's other (or English), so both readers see it.
+  const draftMarks: Record<string, { text: string; lang: string }[]> = {};
+  for (const language of model.languages) {
+    if (!language.isDraft) continue;
+    const other = model.languages.find((candidate) => candidate.id !== language.id && !candidate.isDraft)?.id ?? 'en';
+    draftMarks[language.id] = [language.id, ...(other === language.id ? [] : [other])].map((lng) => ({
+      text: deps.catalogs.fixedT(lng)('packet:document.draftMark', { language: languageName(language.id, lng), ...interpolation }) as string,
+      lang: lng,
+    }));
+  }
+  const pageNumbers = { page: '{{page}}', pages: '{{pages}}' };
   return {
     html,
     blocks,
     sharedBlocks,
     lang: model.primary.id,
+    staffLang: staffLangs[0]!,
     languages: model.languages.map((language) => ({ id: language.id, dir: language.dir, isDraft: language.isDraft })),
     furniture: {
-      footer: t('packet:document.footer', { page: '{{page}}', pages: '{{pages}}', ...interpolation }),
+      footer: t('packet:document.footer', { ...pageNumbers, ...interpolation }),
+      staffFooter: inEach(staffLangs, 'packet:document.staffFooter', pageNumbers).map((line) => line.text).join(' · '),
       draftMarks,
-      staffOnly: `${tEnglish('packet:document.staffOnly')}${model.primary.id === 'en' ? '' : ` / ${t('packet:document.staffOnly')}`}`,
+      staffOnly: inEach(staffLangs, 'packet:document.staffOnly'),
       blankPage: t('packet:document.blankPage'),
-      cardsFrontTitle: t('packet:document.cardsFront'),
-      cardsBackTitle: t('packet:document.cardsBack'),
+      blankSheet: t('packet:document.blankSheet'),
+      cardsDuplex: t('packet:document.cardsDuplex'),
+      cardsFold: t('packet:document.cardsFold'),
     },
     // Document metadata is visible in every PDF viewer: it names the county, never the person.
     title: `${t('packet:document.title')} (${model.county.name})`,
