@@ -3,17 +3,19 @@
  * non-personal text and the font programs prepared from them. Read-only after startup, but for the
  * bounded caches of sections and pages that hold no personal data.
  */
-import { getCatalogs, type Catalogs, type CatalogTree } from './i18n/catalogs.js';
-import { getDirectory, loadDirectory, type Directory } from './directory/load-directory.js';
-import { getFontSet, type FontSet, type FontStyle } from './layout/fonts.js';
+import { defaultLocalesDir, excludeLocales, getCatalogs, loadCatalogs, type Catalogs, type CatalogTree } from './i18n/catalogs.js';
+import { findUncoveredText, type FontCoverage } from './i18n/glyph-coverage.js';
+import { defaultDirectoryDir, getDirectory, loadDirectory, type Directory } from './directory/load-directory.js';
+import { defaultFontsDir, getFontSet, loadFontSet, pickFace, summarizeFontSet, type FontSet, type FontStyle } from './layout/fonts.js';
 import { ShapeCache, type ShapedWord } from './layout/shape.js';
 import { itemize } from './layout/itemize.js';
 import { layoutTexts } from './layout/block-layout.js';
-import { compileTemplates, type Templates } from './render/templates.js';
+import { compileTemplates, defaultTemplatesDir, precompileTemplates, type Templates } from './render/templates.js';
 import { SectionCache } from './render/section-cache.js';
 import { PacketError } from './errors.js';
 import { buildFontProgram, type FontProgram } from './pdf/font-program.js';
 import { PageStreamCache } from './pdf/page-stream-cache.js';
+import { defaultPreparedPath, digestStartupInputs, readPreparedStartup, writePreparedStartup, } from './startup/prepared-file.js';
 
 export interface Engine {
   catalogs: Catalogs;
@@ -30,6 +32,8 @@ export interface Engine {
   /** Deflated pages made only of those sections, kept by the writer. */
   pageStreams: PageStreamCache;
   startupMs: number;
+  /** 'prepared' when shapes and font programs came from the prepared startup file, 'computed' otherwise. */
+  startupSource: 'prepared' | 'computed';
 }
 
 function catalogStrings(tree: CatalogTree, out: string[]): void {
@@ -98,23 +102,68 @@ function prepareFonts(fontSet: FontSet, shapes: ReadonlyMap<string, ShapedWord>,
 export interface EngineOptions {
   /** A directory tree other than the embedded assets/directory (tests, a second state). */
   directoryDir?: string;
+  /** A locales folder other than the embedded locales/ (tests). */
+  localesDir?: string;
   stateId?: string;
+  /**
+   * The prepared startup file to load instead of shaping and subsetting (the CLI's fast start). A missing,
+   * stale or corrupt file is ignored, the work done here, and the file rewritten for the next process.
+   */
+  preparedFile?: string;
 }
 
 export const defaultStateId = 'ca';
 
+/** Shaped words and font programs: computed from all shared text, or taken from a prepared file that matches. */
+function computeShapesAndPrograms(catalogs: Catalogs, directory: Directory, fontSet: FontSet) {
+  const warmed = warmShapes(fontSet, sharedTexts(catalogs, directory));
+  const frozenShapes = warmed.entries() as Map<string, ShapedWord>;
+  return { frozenShapes, prepared: prepareFonts(fontSet, frozenShapes, warmed.faceOfEntries()) };
+}
+
+/** What the bundled fonts can draw, as the locale checks need it. */
+export function fontCoverageOf(fontSet: FontSet): FontCoverage {
+  const scripts = new Set(fontSet.faces.flatMap((face) => face.scripts));
+  return { canDraw: (codePoint) => pickFace(fontSet, 'regular', codePoint) !== undefined, scripts };
+}
+
+/** The catalogs without the locales whose text no bundled font can draw: left out and reported, not a crash. */
+export function printableCatalogs(catalogs: Catalogs, fontSet: FontSet): Catalogs {
+  const coverage = fontCoverageOf(fontSet);
+  return excludeLocales(catalogs, [...catalogs.locales.values()].flatMap((locale) => findUncoveredText(locale, coverage)));
+}
+
 export function createEngine(options: EngineOptions = {}): Engine {
   const started = performance.now();
-  const catalogs = getCatalogs();
+  const rawCatalogs = options.localesDir ? loadCatalogs(options.localesDir) : getCatalogs();
   const directory = options.directoryDir ? loadDirectory(options.directoryDir) : getDirectory();
   const stateId = options.stateId ?? defaultStateId;
   if (!directory.states.has(stateId)) throw new PacketError('PKT_ERR_DIRECTORY_INVALID', { detail: `no directory for state ${stateId}` });
-  const fontSet = getFontSet();
-  const templates = compileTemplates(catalogs);
-  const warmed = warmShapes(fontSet, sharedTexts(catalogs, directory));
-  const frozenShapes = warmed.entries();
-  const prepared = prepareFonts(fontSet, frozenShapes, warmed.faceOfEntries());
-  return { catalogs, directory, fontSet, templates, stateId, frozenShapes, prepared, sectionCache: new SectionCache(), pageStreams: new PageStreamCache(), startupMs: performance.now() - started };
+  const digest = options.preparedFile
+    ? digestStartupInputs({
+        fontsDir: defaultFontsDir,
+        localesDir: options.localesDir ?? defaultLocalesDir,
+        templatesDir: defaultTemplatesDir,
+        directoryDir: options.directoryDir ?? defaultDirectoryDir,
+      })
+    : undefined;
+  const stored = options.preparedFile && digest ? readPreparedStartup(options.preparedFile, digest) : undefined;
+  // From the prepared file, faces are parsed only if a word needs shaping that the file does not hold.
+  const fontSet = stored ? loadFontSet(defaultFontsDir, stored.faces) : getFontSet();
+  const catalogs = printableCatalogs(rawCatalogs, fontSet);
+  const engine = (templates: Templates, frozenShapes: ReadonlyMap<string, ShapedWord>, prepared: ReadonlyMap<number, FontProgram>, startupSource: Engine['startupSource']): Engine => ({
+    catalogs, directory, fontSet, templates, stateId, frozenShapes, prepared, sectionCache: new SectionCache(), pageStreams: new PageStreamCache(), startupMs: performance.now() - started, startupSource,
+  });
+  if (stored) {
+    const prepared = new Map([...stored.programs].map(([faceIndex, program]): [number, FontProgram] => [faceIndex, { ...program, face: fontSet.faces[faceIndex]! }]));
+    return engine(compileTemplates(catalogs, defaultTemplatesDir, stored.templateSpecs), stored.frozenShapes, prepared, 'prepared');
+  }
+  const { frozenShapes, prepared } = computeShapesAndPrograms(catalogs, directory, fontSet);
+  if (!options.preparedFile || !digest) return engine(compileTemplates(catalogs), frozenShapes, prepared, 'computed');
+  const programs = new Map([...prepared].map(([faceIndex, { face: _face, ...program }]) => [faceIndex, program]));
+  const templateSpecs = precompileTemplates(defaultTemplatesDir);
+  writePreparedStartup(options.preparedFile, digest, { faces: summarizeFontSet(fontSet), frozenShapes, programs, templateSpecs });
+  return engine(compileTemplates(catalogs, defaultTemplatesDir, templateSpecs), frozenShapes, prepared, 'computed');
 }
 
 let memo: Engine | undefined;
@@ -122,4 +171,12 @@ let memo: Engine | undefined;
 export function getEngine(): Engine {
   memo ??= createEngine();
   return memo;
+}
+
+let preparedMemo: Engine | undefined;
+
+/** The command line's engine: started from the prepared startup file next to the code (rebuilt there when stale). */
+export function getPreparedEngine(): Engine {
+  preparedMemo ??= createEngine({ preparedFile: defaultPreparedPath });
+  return preparedMemo;
 }

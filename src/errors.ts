@@ -9,6 +9,9 @@ export const errorCodes = {
   PKT_ERR_RENDER_TEMPLATE: { status: 500, message: 'A template failed to render' },
   PKT_ERR_LAYOUT_MISSING_GLYPH: { status: 422, message: 'A character cannot be printed with the bundled fonts' },
   PKT_ERR_LAYOUT_OVERFLOW: { status: 500, message: 'Content does not fit in its box' },
+  // CLI only. Below 500 so the CLI exits 1: the person can fix it (another file, --force, free space).
+  PKT_ERR_OUTPUT_EXISTS: { status: 409, message: 'The output file already exists' },
+  PKT_ERR_OUTPUT_UNWRITABLE: { status: 422, message: 'The output cannot be written' },
   PKT_ERR_USAGE: { status: 400, message: 'The command cannot be run as given' },
   PKT_ERR_INTERNAL: { status: 500, message: 'Internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;

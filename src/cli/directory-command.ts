@@ -10,6 +10,7 @@ import { isoDate } from '../directory/schema.js';
 import { readHsdsServices, writeHsdsPackage } from '../directory/hsds/hsds-package.js';
 import { hsdsToEntries } from '../directory/hsds/hsds-to-entries.js';
 import { writeStateEntries } from '../directory/write-state-entries.js';
+import { findImportLosses } from '../directory/import-losses.js';
 import { todayUtc } from '../generate.js';
 
 export interface DirectoryFlags {
@@ -98,13 +99,32 @@ export function runDirectoryExport(flags: DirectoryFlags & { format: string; out
   process.stderr.write(`release-packet: wrote ${state.entries.length} services of ${state.state} as an HSDS data package to ${flags.out}\n`);
 }
 
-/** Reads a package, refuses it whole if any service lacks a source or a date, then replaces the entry files. */
-export function runDirectoryImport(flags: DirectoryFlags & { from: string }): void {
+export interface ImportFlags extends DirectoryFlags {
+  from: string;
+  allowEmptyingCounties?: boolean;
+}
+
+/**
+ * Reads a package, refuses it whole if any service lacks a source or a date, if it is empty, or if it would
+ * remove every entry of a county or every statewide entry (unless --allow-emptying-counties), then replaces the entry files.
+ */
+export function runDirectoryImport(flags: ImportFlags): void {
   const stateDir = stateDirOf(flags);
-  const { stateFile } = inspectStateDirectory(stateDir);
-  const { entries, problems } = hsdsToEntries(readHsdsServices(flags.from), stateFile?.counties ?? [], flags.from);
+  const { stateFile, entries: current } = inspectStateDirectory(stateDir);
+  const services = readHsdsServices(flags.from);
+  if (services.length === 0) throw new PacketError('PKT_ERR_DIRECTORY_INVALID', { detail: `${flags.from} holds no services; an import never empties a state` });
+  const { entries, problems } = hsdsToEntries(services, stateFile?.counties ?? [], flags.from);
   if (problems.length) {
     throw new PacketError('PKT_ERR_DIRECTORY_INVALID', { detail: `${problems.length} service(s) cannot be imported:\n  ${problems.map(describeProblem).join('\n  ')}` });
+  }
+  const losses = findImportLosses(current, entries, stateFile?.counties ?? []);
+  if ((losses.countiesEmptied.length || losses.isStatewideEmptied) && !flags.allowEmptyingCounties) {
+    const emptied = [...losses.countiesEmptied, ...(losses.isStatewideEmptied ? ['the statewide entries'] : [])];
+    throw new PacketError('PKT_ERR_DIRECTORY_INVALID', {
+      detail:
+        `${flags.from} would remove every entry of ${emptied.join(', ')} ` +
+        `(${losses.entriesBefore} entries now, ${losses.entriesAfter} after); add --allow-emptying-counties if that is meant`,
+    });
   }
   const files = writeStateEntries(stateDir, entries);
   process.stderr.write(`release-packet: imported ${entries.length} entries into ${stateDir} (${files.join(', ')})\n`);

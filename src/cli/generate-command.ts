@@ -1,10 +1,10 @@
 /** `release-packet generate`: one packet from a request file and/or shortcut flags, written whole or not at all. */
-import { readFileSync, writeFileSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, basename } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { parseJsonText } from '../request/parse-request.js';
 import { PacketError } from '../errors.js';
 import { generatePacket, generatePreview } from '../generate.js';
+import { getPreparedEngine } from '../engine.js';
+import { writeOutput } from './write-output.js';
 
 export interface GenerateFlags {
   request?: string;
@@ -20,6 +20,7 @@ export interface GenerateFlags {
   paper?: string;
   largePrint?: boolean;
   staffChecklist?: boolean;
+  force?: boolean;
 }
 
 function readRequestFile(path: string): Record<string, unknown> {
@@ -66,28 +67,15 @@ export function requestFromFlags(flags: GenerateFlags): Record<string, unknown> 
   return request;
 }
 
-/** Writes next to the target and renames, so a failure never leaves half a file where the packet should be. */
-export function writeWhole(path: string, bytes: Uint8Array | string): void {
-  if (path === '-') {
-    process.stdout.write(bytes);
-    return;
-  }
-  const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
-  try {
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, path);
-  } catch (error) {
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-}
-
 export async function runGenerate(flags: GenerateFlags): Promise<void> {
   const request = requestFromFlags(flags);
+  // One packet per process: start from the prepared file rather than shaping all shared text again.
+  const engine = getPreparedEngine();
+  const options = { force: flags.force === true };
   if (flags.format === 'html') {
-    writeWhole(flags.out, generatePreview(request));
+    await writeOutput(flags.out, generatePreview(request, { engine }), options);
   } else if (flags.format === 'pdf') {
-    writeWhole(flags.out, await generatePacket(request));
+    await writeOutput(flags.out, await generatePacket(request, { engine }), options);
   } else {
     throw new PacketError('PKT_ERR_REQUEST_INVALID', { issues: [{ path: '--format', messageKey: 'errors:field.choice', params: { choices: 'pdf, html' } }] });
   }

@@ -1,16 +1,38 @@
 /** The release-packet command line: a thin adapter over generatePacket. Exit 0 ok, 1 bad input, 2 internal error. */
 import { Command, Option } from 'commander';
-import { getCatalogs } from '../i18n/catalogs.js';
+import type { Catalogs } from '../i18n/catalogs.js';
+import { getPreparedEngine } from '../engine.js';
+import { listLeftOutLocales } from '../i18n/list-locales.js';
 import { describeError } from '../i18n/describe-error.js';
 import { isPacketError } from '../errors.js';
-import { errorLanguage, runGenerate, type GenerateFlags } from './generate-command.js';
-import { runDirectoryCheck, runDirectoryExport, runDirectoryImport, type CheckFlags, type DirectoryFlags } from './directory-command.js';
+import type { GenerateFlags } from './generate-command.js';
+import type { CheckFlags, DirectoryFlags, ImportFlags } from './directory-command.js';
+
+// Each command group's module is imported when its command runs: a `generate` process never loads the
+// directory tools (HSDS, CSV), and start-up is most of what a one-packet CLI call costs.
+const generateCommand = () => import('./generate-command.js');
+const directoryCommand = () => import('./directory-command.js');
 
 /** Prints what went wrong in the request's language; never the values the person typed. */
 function report(error: unknown, lng: string | undefined): number {
-  const description = describeError(error, lng, getCatalogs());
+  let catalogs: Catalogs;
+  try {
+    catalogs = getPreparedEngine().catalogs;
+  } catch (loadError) {
+    // English itself is broken: no catalog can explain anything, so say which file and line in English.
+    const message = isPacketError(loadError) ? loadError.message : 'internal error';
+    process.stderr.write(`release-packet: ${message}\n`);
+    return 2;
+  }
+  const description = describeError(error, lng, catalogs);
   process.stderr.write(`release-packet: ${description.message} (${description.code})\n`);
   for (const issue of description.issues) process.stderr.write(`  ${issue.path || '(request)'}: ${issue.message}\n`);
+  // A language whose folder exists but was left out: say why, instead of "no packet in this language".
+  const asked = lng?.toLowerCase();
+  for (const leftOut of listLeftOutLocales(catalogs)) {
+    if (leftOut.folder.toLowerCase() !== asked) continue;
+    for (const problem of leftOut.problems) process.stderr.write(`  locales/${problem}\n`);
+  }
   if (!isPacketError(error) && process.env.RELEASE_PACKET_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
   return description.status < 500 ? 1 : 2;
 }
@@ -26,7 +48,8 @@ export async function main(argv: string[]): Promise<number> {
     .command('generate')
     .description('generate one packet as PDF (or the HTML preview)')
     .option('--request <file>', 'PacketRequest JSON file ("-" for standard input)')
-    .requiredOption('--out <file>', 'where to write the packet ("-" for standard output)')
+    .requiredOption('--out <file>', 'where to write the packet ("-" for standard output; a device or named pipe is written into)')
+    .option('--force', 'replace --out if it is an existing file')
     .addOption(new Option('--format <format>', 'output format').choices(['pdf', 'html']).default('pdf'))
     .option('--lang <id>', 'the person\'s language (locale id)')
     .option('--second-lang <id>', 'second language (default: English, or Spanish for English)')
@@ -39,6 +62,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--large-print', '14 pt body text')
     .option('--staff-checklist', 'add the staff checklist page')
     .action(async (flags: GenerateFlags) => {
+      const { runGenerate, errorLanguage } = await generateCommand();
       try {
         await runGenerate(flags);
       } catch (error) {
@@ -47,11 +71,18 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   // Maintainer tools: messages name files and entries (public data), so the error's own detail is shown.
-  const maintain = (run: () => number | void) => {
+  const maintain = async (run: (tools: Awaited<ReturnType<typeof directoryCommand>>) => number | void) => {
+    const tools = await directoryCommand();
     try {
-      exitCode = run() ?? 0;
+      exitCode = run(tools) ?? 0;
     } catch (error) {
-      if (!isPacketError(error)) throw error;
+      if (!isPacketError(error)) {
+        // Never a silent exit: the class says what kind of failure it was without quoting any input.
+        process.stderr.write(`release-packet: internal error (${(error as Error | undefined)?.name ?? typeof error}); set RELEASE_PACKET_DEBUG=1 for details\n`);
+        if (process.env.RELEASE_PACKET_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+        exitCode = 2;
+        return;
+      }
       process.stderr.write(`release-packet: ${error.message} (${error.code})\n`);
       exitCode = error.status < 500 || error.code === 'PKT_ERR_DIRECTORY_INVALID' ? 1 : 2;
     }
@@ -66,16 +97,17 @@ export async function main(argv: string[]): Promise<number> {
     .option('--stale-months <months>', 'age after which an entry is stale', '12')
     .option('--today <date>', 'judge staleness as of this date (YYYY-MM-DD)')
     .option('--json', 'print the report as JSON')
-    .action((flags: CheckFlags) => maintain(() => runDirectoryCheck(flags)));
+    .action((flags: CheckFlags) => maintain((tools) => tools.runDirectoryCheck(flags)));
   stateOptions(directory.command('export'))
     .description('write the state as an Open Referral HSDS data package (services.json, CSV tables, datapackage.json)')
     .addOption(new Option('--format <format>', 'package format').choices(['hsds']).makeOptionMandatory())
     .requiredOption('--out <folder>', 'new folder to write the package to')
-    .action((flags: DirectoryFlags & { format: string; out: string }) => maintain(() => runDirectoryExport(flags)));
+    .action((flags: DirectoryFlags & { format: string; out: string }) => maintain((tools) => tools.runDirectoryExport(flags)));
   stateOptions(directory.command('import'))
     .description('replace the state\'s entries with those of an HSDS package (folder or services.json)')
     .requiredOption('--from <path>', 'package folder or services.json')
-    .action((flags: DirectoryFlags & { from: string }) => maintain(() => runDirectoryImport(flags)));
+    .option('--allow-emptying-counties', 'accept a package that removes every entry of a county, or every statewide entry')
+    .action((flags: ImportFlags) => maintain((tools) => tools.runDirectoryImport(flags)));
 
   try {
     await program.parseAsync(argv, { from: 'user' });

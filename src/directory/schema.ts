@@ -6,6 +6,12 @@ export const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM
   'not a calendar date',
 );
 
+/**
+ * A link printed on a packet or shown to staff: http or https only. `javascript:`, `data:` or `file:` URLs
+ * parse as URLs too, and an imported package once carried one.
+ */
+export const webUrl = z.url({ protocol: /^https?$/, error: 'expected an http or https URL' }).max(2048);
+
 /** County slugs are lower-case ASCII words joined by hyphens: "san-luis-obispo". */
 export const countySlug = z.string().regex(/^[a-z]+(-[a-z]+)*$/);
 
@@ -30,7 +36,7 @@ export const stateFileSchema = z.strictObject({
 /** Where a fact came from: a document someone actually read, and how it dates the fact. */
 export const sourceSchema = z.strictObject({
   title: z.string().min(1),
-  url: z.string().url().optional(),
+  url: webUrl.optional(),
   /** "dated": the source itself carries the date in verifiedOn; "undated": verifiedOn is the day the source was read. */
   dating: z.enum(['dated', 'undated']),
 });
@@ -57,7 +63,7 @@ export const directoryEntrySchema = z.strictObject({
   kind: z.enum(entryKinds),
   organization: z.strictObject({
     name: z.string().min(1),
-    url: z.string().url().optional(),
+    url: webUrl.optional(),
     isNonprofit: z.boolean().optional(),
   }),
   service: z.strictObject({

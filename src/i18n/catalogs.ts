@@ -1,10 +1,18 @@
-/** Loads locales/{lng}/*.json once, validates meta.json, and hands out translation functions. */
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+/**
+ * Loads locales/{tag}/*.json once. A locale is a folder: any folder added appears without a code change,
+ * and a broken one (bad JSON, bad meta.json, missing keys, wrong placeholders, a non-canonical folder
+ * name) is reported by file, line and key and left out while English and the other languages work.
+ */
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import i18next, { type i18n, type TFunction } from 'i18next';
 import { PacketError } from '../errors.js';
 import { projectPath } from '../project-paths.js';
 import { localeMetaSchema, namespaces, type LocaleMeta } from './locale-meta.js';
+import { readJsonFile, type JsonFile } from './locale-files.js';
+import { compareWithEnglish, flattenCatalog, type CatalogEntry } from './catalog-rules.js';
+import { formatFinding, isBlocking, type LocaleFinding } from './locale-findings.js';
+import { compareSources, isLegalText, readSourceHashes } from './source-hashes.js';
 
 export type CatalogTree = { [key: string]: string | CatalogTree };
 
@@ -12,60 +20,109 @@ export interface Locale {
   id: string;
   meta: LocaleMeta;
   catalogs: Record<string, CatalogTree>;
+  /** The files as read, to say by line where a later finding (a glyph, an overflow) is. */
+  files: Record<string, JsonFile>;
+  /** "packet:card.door": legal text whose English changed after it was translated (source-hashes.json). */
+  outdatedLegalKeys: string[];
+  /** Every key whose English changed after it was translated. */
+  outdatedKeys: string[];
 }
 
 export interface Catalogs {
+  /** The locales that load cleanly; English always among them. */
   locales: ReadonlyMap<string, Locale>;
-  /** A `t` fixed to one language; falls back to English for a key the language lacks. */
+  /** What the loader found, the locales left out included: for logs, the CLI and GET /api/v1/locales. */
+  findings: readonly LocaleFinding[];
+  /** A `t` fixed to one loaded language. There is no fallback to English: a key is in the catalog or the locale is left out. */
   fixedT(lng: string): TFunction;
   has(lng: string): boolean;
 }
 
 export const defaultLocalesDir = projectPath('locales');
 
-/** Locale ids are BCP 47 language tags with an optional region or script: "es", "zh-Hans", "pt-BR". */
-const localeIdPattern = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$/;
-
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (cause) {
-    throw new PacketError('PKT_ERR_I18N_CATALOG', { cause, detail: path });
+/** The folders under locales/ that are locale tags, and a finding for each folder that is not a canonical one. */
+export function listLocaleFolders(localesDir: string): { ids: string[]; findings: LocaleFinding[] } {
+  const ids: string[] = [];
+  const findings: LocaleFinding[] = [];
+  for (const entry of readdirSync(localesDir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    let canonical: string | undefined;
+    try {
+      canonical = Intl.getCanonicalLocales(entry.name)[0];
+    } catch {
+      canonical = undefined;
+    }
+    if (canonical === entry.name) ids.push(entry.name);
+    else {
+      const hint = canonical ? `rename the folder to "${canonical}"` : 'not a BCP 47 language tag';
+      findings.push({ locale: entry.name, code: 'folder-name', severity: 'error', file: `${entry.name}/`, message: `folder left out: ${hint}` });
+    }
   }
+  return { ids: ids.sort(), findings };
 }
 
-export function readLocale(localesDir: string, id: string): Locale {
-  const folder = join(localesDir, id);
-  const parsedMeta = localeMetaSchema.safeParse(readJson(join(folder, 'meta.json')));
-  if (!parsedMeta.success) {
-    throw new PacketError('PKT_ERR_I18N_CATALOG', { detail: `${id}/meta.json: ${parsedMeta.error.issues[0]?.message}` });
+export interface EnglishSource {
+  /** namespace → flattened entries. */
+  entries: Record<string, Map<string, CatalogEntry>>;
+}
+
+export interface ReadLocaleResult {
+  locale?: Locale;
+  findings: LocaleFinding[];
+}
+
+/** Reads and checks one folder against English (undefined when reading English itself). */
+export function readLocale(localesDir: string, id: string, english?: EnglishSource): ReadLocaleResult {
+  const findings: LocaleFinding[] = [];
+  const metaRead = readJsonFile(join(localesDir, id, 'meta.json'), `${id}/meta.json`, id);
+  let meta: LocaleMeta | undefined;
+  if (!metaRead.ok) findings.push(metaRead.finding);
+  else {
+    const parsed = localeMetaSchema.safeParse(metaRead.json.value);
+    if (parsed.success) meta = parsed.data;
+    for (const issue of parsed.error?.issues ?? []) {
+      const path = issue.path.map(String);
+      findings.push({ locale: id, code: 'meta-invalid', severity: 'error', file: metaRead.json.file, line: metaRead.json.lineOf(path), key: path.join('.') || undefined, message: issue.message });
+    }
   }
   const catalogs: Record<string, CatalogTree> = {};
-  for (const ns of namespaces) {
-    const file = join(folder, `${ns}.json`);
-    if (existsSync(file)) catalogs[ns] = readJson(file) as CatalogTree;
+  const files: Record<string, JsonFile> = {};
+  for (const namespace of namespaces) {
+    const read = readJsonFile(join(localesDir, id, `${namespace}.json`), `${id}/${namespace}.json`, id);
+    if (!read.ok) {
+      findings.push(read.finding);
+      continue;
+    }
+    files[namespace] = read.json;
+    catalogs[namespace] = read.json.value as CatalogTree;
+    if (english) findings.push(...compareWithEnglish({ locale: id, namespace, english: english.entries[namespace]!, translated: read.json }));
+    else for (const path of flattenCatalog(read.json.value).nonStrings) {
+      findings.push({ locale: id, code: 'not-a-string', severity: 'error', file: read.json.file, line: read.json.lineOf(path), key: `${namespace}:${path.join('.')}`, message: 'value must be a string' });
+    }
   }
-  return { id, meta: parsedMeta.data, catalogs };
+  let outdatedKeys: string[] = [];
+  if (english) {
+    const recorded = readSourceHashes(localesDir, id);
+    if (recorded.finding) findings.push({ ...recorded.finding, severity: 'warning' });
+    outdatedKeys = compareSources(english.entries, recorded.hashes).outdated;
+  }
+  if (!meta || findings.some(isBlocking)) return { findings };
+  return { locale: { id, meta, catalogs, files, outdatedKeys, outdatedLegalKeys: outdatedKeys.filter(isLegalText) }, findings };
 }
 
-export function listLocaleIds(localesDir: string): string[] {
-  return readdirSync(localesDir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && localeIdPattern.test(entry.name))
-    .map((entry) => entry.name)
-    .sort();
+export function englishSourceOf(locale: Locale): EnglishSource {
+  return { entries: Object.fromEntries(namespaces.map((namespace) => [namespace, flattenCatalog(locale.catalogs[namespace] ?? {}).entries])) };
 }
 
-export function loadCatalogs(localesDir = defaultLocalesDir): Catalogs {
-  const locales = new Map<string, Locale>();
-  for (const id of listLocaleIds(localesDir)) locales.set(id, readLocale(localesDir, id));
-  if (!locales.has('en')) throw new PacketError('PKT_ERR_I18N_CATALOG', { detail: 'English (en) is required' });
-
+/** Catalogs over the given locales; no I/O. */
+export function buildCatalogs(locales: ReadonlyMap<string, Locale>, findings: readonly LocaleFinding[]): Catalogs {
   const instance: i18n = i18next.createInstance();
   void instance.init({
     initAsync: false,
     resources: Object.fromEntries([...locales].map(([id, locale]) => [id, locale.catalogs])),
     lng: 'en',
-    fallbackLng: 'en',
+    // No silent English: every loaded locale has every key (the loader leaves out those that do not).
+    fallbackLng: false,
     ns: [...namespaces],
     defaultNS: 'packet',
     // Values are escaped for the HTML document tree; catalog markup itself is trusted and checked by `locales check`.
@@ -78,13 +135,43 @@ export function loadCatalogs(localesDir = defaultLocalesDir): Catalogs {
 
   return {
     locales,
+    findings,
     has: (lng) => locales.has(lng),
     fixedT(lng) {
-      const t = fixedTs.get(lng) ?? fixedTs.get('en');
+      const t = fixedTs.get(lng);
       if (!t) throw new PacketError('PKT_ERR_I18N_CATALOG', { detail: `no catalog for ${lng}` });
       return t;
     },
   };
+}
+
+/** The same catalogs without the locales `more` blocks (e.g. text no bundled font can draw), `more` kept as findings. */
+export function excludeLocales(catalogs: Catalogs, more: readonly LocaleFinding[]): Catalogs {
+  if (!more.length) return catalogs;
+  const blocked = new Set(more.filter(isBlocking).map((finding) => finding.locale));
+  blocked.delete('en');
+  const locales = new Map([...catalogs.locales].filter(([id]) => !blocked.has(id)));
+  return buildCatalogs(locales, [...catalogs.findings, ...more]);
+}
+
+export function loadCatalogs(localesDir = defaultLocalesDir): Catalogs {
+  const folders = listLocaleFolders(localesDir);
+  const findings: LocaleFinding[] = [...folders.findings];
+  const englishRead = readLocale(localesDir, 'en');
+  if (!englishRead.locale) {
+    // Without English nothing can be checked or printed: the one locale whose breakage stops the service.
+    const detail = englishRead.findings.map(formatFinding).join('; ') || 'locales/en is missing';
+    throw new PacketError('PKT_ERR_I18N_CATALOG', { detail });
+  }
+  const english = englishSourceOf(englishRead.locale);
+  const locales = new Map<string, Locale>([['en', englishRead.locale]]);
+  for (const id of folders.ids) {
+    if (id === 'en') continue;
+    const read = readLocale(localesDir, id, english);
+    findings.push(...read.findings);
+    if (read.locale) locales.set(id, read.locale);
+  }
+  return buildCatalogs(locales, findings);
 }
 
 let memo: Catalogs | undefined;

@@ -1,7 +1,8 @@
 /** Reads and parses the bundled fonts once per process (assets/fonts/fonts.json), and picks a face per character. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as fontkit from 'fontkit';
+import { createRequire } from 'node:module';
+import type * as Fontkit from 'fontkit';
 import { z } from 'zod';
 import { PacketError } from '../errors.js';
 import { projectPath } from '../project-paths.js';
@@ -25,7 +26,8 @@ export interface FontFace {
   id: string;
   style: FontStyle;
   scripts: string[];
-  font: fontkit.Font;
+  /** Parsed on first use: a CLI started from the prepared file shapes and subsets nothing it already has. */
+  readonly font: Fontkit.Font;
   postscriptName: string;
   unitsPerEm: number;
   ascent: number;
@@ -37,45 +39,89 @@ export interface FontSet {
   faces: FontFace[];
   /** Faces to try for a style, in fallback order: the style's own faces, then regular faces. */
   fallbackOrder: Record<FontStyle, FontFace[]>;
-  /** For each style, the first face in fallback order that has a code point: a cmap lookup done once, at startup. */
-  firstFaceFor: Record<FontStyle, ReadonlyMap<number, FontFace>>;
   /** Code points each face covers, by face index. */
   coverage: ReadonlySet<number>[];
 }
 
 export const defaultFontsDir = projectPath('assets', 'fonts');
 
-export function loadFontSet(fontsDir = defaultFontsDir): FontSet {
-  const manifest = manifestSchema.parse(JSON.parse(readFileSync(join(fontsDir, 'fonts.json'), 'utf8')));
+// fontkit costs ~65 ms and ~20 MB to import: loaded (synchronously, its CommonJS build) only when a face is parsed.
+let fontkitModule: typeof Fontkit | undefined;
+function loadFontkit(): typeof Fontkit {
+  fontkitModule ??= createRequire(import.meta.url)('fontkit') as typeof Fontkit;
+  return fontkitModule;
+}
+
+/** What layout needs of a face without parsing it: kept in the prepared startup file. */
+export interface FaceSummary {
+  postscriptName: string;
+  unitsPerEm: number;
+  ascent: number;
+  descent: number;
+  capHeight: number;
+  /** Every code point the face maps, ascending. */
+  codePoints: Uint32Array;
+}
+
+export function readFontManifest(fontsDir = defaultFontsDir) {
+  return manifestSchema.parse(JSON.parse(readFileSync(join(fontsDir, 'fonts.json'), 'utf8')));
+}
+
+function parseFace(path: string): Fontkit.Font {
+  const parsed = loadFontkit().create(readFileSync(path));
+  if (!('unitsPerEm' in parsed)) throw new PacketError('PKT_ERR_INTERNAL', { detail: `${path} is a collection` });
+  return parsed;
+}
+
+function summarize(font: Fontkit.Font): FaceSummary {
+  const { postscriptName, unitsPerEm, ascent, descent, capHeight } = font;
+  return { postscriptName, unitsPerEm, ascent, descent, capHeight, codePoints: Uint32Array.from(font.characterSet).sort() };
+}
+
+/** `summaries`: the faces as the prepared startup file describes them; without, every face is parsed now. */
+export function loadFontSet(fontsDir = defaultFontsDir, summaries?: readonly FaceSummary[]): FontSet {
+  const manifest = readFontManifest(fontsDir);
+  if (summaries && summaries.length !== manifest.faces.length) throw new PacketError('PKT_ERR_INTERNAL', { detail: 'prepared faces do not match fonts.json' });
+  const codePointsOf: Uint32Array[] = [];
   const faces = manifest.faces.map((entry, index): FontFace => {
-    const parsed = fontkit.create(readFileSync(join(fontsDir, entry.file)));
-    if (!('unitsPerEm' in parsed)) throw new PacketError('PKT_ERR_INTERNAL', { detail: `${entry.file} is a collection` });
+    const path = join(fontsDir, entry.file);
+    let font = summaries ? undefined : parseFace(path);
+    const summary = summaries?.[index] ?? summarize(font!);
+    codePointsOf.push(summary.codePoints);
     return {
       index,
       id: entry.id,
       style: entry.style,
       scripts: entry.scripts,
-      font: parsed,
-      postscriptName: parsed.postscriptName,
-      unitsPerEm: parsed.unitsPerEm,
-      ascent: parsed.ascent,
-      descent: parsed.descent,
-      capHeight: parsed.capHeight,
+      get font() {
+        font ??= parseFace(path);
+        return font;
+      },
+      postscriptName: summary.postscriptName,
+      unitsPerEm: summary.unitsPerEm,
+      ascent: summary.ascent,
+      descent: summary.descent,
+      capHeight: summary.capHeight,
     };
   });
   const regular = faces.filter((face) => face.style === 'regular');
   const orderFor = (style: FontStyle) =>
     style === 'regular' ? regular : [...faces.filter((face) => face.style === style), ...regular];
   const fallbackOrder = { regular, bold: orderFor('bold'), italic: orderFor('italic') };
-  const coverage = faces.map((face) => new Set(face.font.characterSet));
-  const firstFaceFor = (style: FontStyle) => {
-    const table = new Map<number, FontFace>();
-    for (const face of fallbackOrder[style]) {
-      for (const codePoint of coverage[face.index]!) if (!table.has(codePoint)) table.set(codePoint, face);
-    }
-    return table;
-  };
-  return { faces, fallbackOrder, coverage, firstFaceFor: { regular: firstFaceFor('regular'), bold: firstFaceFor('bold'), italic: firstFaceFor('italic') } };
+  const coverage = codePointsOf.map((codePoints) => new Set(codePoints));
+  return { faces, fallbackOrder, coverage };
+}
+
+/** The summaries of a font set's faces, for the prepared startup file. */
+export function summarizeFontSet(fontSet: FontSet): FaceSummary[] {
+  return fontSet.faces.map((face, index) => ({
+    postscriptName: face.postscriptName,
+    unitsPerEm: face.unitsPerEm,
+    ascent: face.ascent,
+    descent: face.descent,
+    capHeight: face.capHeight,
+    codePoints: Uint32Array.from(fontSet.coverage[index]!).sort(),
+  }));
 }
 
 let memo: FontSet | undefined;
@@ -120,5 +166,8 @@ export function pickFace(fontSet: FontSet, style: FontStyle, codePoint: number, 
   if (preferred && (isCombining(codePoint) || isNeutral(codePoint)) && fontSet.coverage[preferred.index]!.has(codePoint)) {
     return preferred;
   }
-  return fontSet.firstFaceFor[style].get(codePoint);
+  // At most a few set lookups; no table over every code point of every face (the CJK face alone has 30,000),
+  // which cost a CLI process ~10 ms to build, and no memo, which would keep the characters of names.
+  for (const face of fontSet.fallbackOrder[style]) if (fontSet.coverage[face.index]!.has(codePoint)) return face;
+  return undefined;
 }

@@ -1,5 +1,5 @@
 /** The one Handlebars helper templates may use besides if/each: `t`, an i18next lookup in a given language. */
-import Handlebars from 'handlebars';
+import type Handlebars from 'handlebars';
 import type { Catalogs } from '../i18n/catalogs.js';
 import { PacketError } from '../errors.js';
 

@@ -31,12 +31,18 @@ export function renderDocument(model: PacketModel, deps: RenderDeps): RenderedDo
   // A draft mark names the draft language in that language and in the packet's other (or English), so both readers see it.
   const draftMarks: Record<string, { text: string; lang: string }[]> = {};
   for (const language of model.languages) {
-    if (!language.isDraft) continue;
-    const other = model.languages.find((candidate) => candidate.id !== language.id && !candidate.isDraft)?.id ?? 'en';
-    draftMarks[language.id] = [language.id, ...(other === language.id ? [] : [other])].map((lng) => ({
-      text: deps.catalogs.fixedT(lng)('packet:document.draftMark', { language: languageName(language.id, lng), ...interpolation }) as string,
-      lang: lng,
-    }));
+    const marks: { text: string; lang: string }[] = [];
+    if (language.isDraft) {
+      const other = model.languages.find((candidate) => candidate.id !== language.id && !candidate.isDraft)?.id ?? 'en';
+      for (const lng of [language.id, ...(other === language.id ? [] : [other])]) {
+        marks.push({ text: deps.catalogs.fixedT(lng)('packet:document.draftMark', { language: languageName(language.id, lng), ...interpolation }) as string, lang: lng });
+      }
+    }
+    // Legal text translated from English that has changed since (source-hashes.json) never prints unmarked.
+    if (deps.catalogs.locales.get(language.id)?.outdatedLegalKeys.length) {
+      marks.push({ text: deps.catalogs.fixedT(language.id)('packet:document.outdatedMark') as string, lang: language.id });
+    }
+    if (marks.length) draftMarks[language.id] = marks;
   }
   const pageNumbers = { page: '{{page}}', pages: '{{pages}}' };
   return {

@@ -5,10 +5,12 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, basename } from 'node:path';
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type Handlebars from 'handlebars';
 import type { Catalogs } from '../i18n/catalogs.js';
 import { projectPath } from '../project-paths.js';
 import { knownHelpers, registerHelpers } from './helpers.js';
+import { PacketError } from '../errors.js';
 
 export type CompiledTemplate = (context: unknown) => string;
 
@@ -25,18 +27,54 @@ export const defaultTemplatesDir = projectPath('templates');
 // knownHelpersOnly: templates cannot call anything but if/each/t.
 const compileOptions = { strict: true, knownHelpersOnly: true, knownHelpers, noEscape: false } as const;
 
-export function compileTemplates(catalogs: Catalogs, templatesDir = defaultTemplatesDir): Templates {
-  const handlebars = Handlebars.create();
-  registerHelpers(handlebars, catalogs);
-  const files = readdirSync(templatesDir).filter((file) => file.endsWith('.hbs'));
-  const partials = new Map<string, CompiledTemplate>();
-  for (const file of files) {
-    const name = basename(file, '.hbs');
-    if (name === 'packet' || name === 'preview') continue;
-    handlebars.registerPartial(name, handlebars.compile(readFileSync(join(templatesDir, file), 'utf8'), compileOptions));
-    partials.set(name, handlebars.compile(`{{> ${name}}}`, compileOptions) as CompiledTemplate);
+const require = createRequire(import.meta.url);
+type HandlebarsEnv = typeof Handlebars;
+// The runtime alone when templates come precompiled (the prepared startup file); the compiler only otherwise.
+const handlebarsRuntime = (): HandlebarsEnv => require('handlebars/runtime.js') as HandlebarsEnv;
+const handlebarsCompiler = (): HandlebarsEnv => require('handlebars') as HandlebarsEnv;
+
+/** Precompiled template specifications (JavaScript source) by name: `name` a template, `>name` a partial's wrapper. */
+export type TemplateSpecs = Record<string, string>;
+
+function readTemplates(templatesDir: string): Map<string, string> {
+  const sources = new Map<string, string>();
+  for (const file of readdirSync(templatesDir).filter((file) => file.endsWith('.hbs')).sort()) {
+    sources.set(basename(file, '.hbs'), readFileSync(join(templatesDir, file), 'utf8'));
   }
-  const compile = (name: string) =>
-    handlebars.compile(readFileSync(join(templatesDir, `${name}.hbs`), 'utf8'), compileOptions) as CompiledTemplate;
-  return { packet: compile('packet'), preview: compile('preview'), partials };
+  return sources;
+}
+
+const isDocument = (name: string) => name === 'packet' || name === 'preview';
+
+/** The work of compiling done ahead, for the prepared startup file: what `compileTemplates` does lazily at first render. */
+export function precompileTemplates(templatesDir = defaultTemplatesDir): TemplateSpecs {
+  const handlebars = handlebarsCompiler();
+  const specs: TemplateSpecs = {};
+  for (const [name, source] of readTemplates(templatesDir)) {
+    specs[name] = handlebars.precompile(source, compileOptions) as string;
+    if (!isDocument(name)) specs[`>${name}`] = handlebars.precompile(`{{> ${name}}}`, compileOptions) as string;
+  }
+  return specs;
+}
+
+/** `specs`: templates precompiled by precompileTemplates from the same folder; without them, compiled here. */
+export function compileTemplates(catalogs: Catalogs, templatesDir = defaultTemplatesDir, specs?: TemplateSpecs): Templates {
+  const handlebars = (specs ? handlebarsRuntime() : handlebarsCompiler()).create();
+  registerHelpers(handlebars, catalogs);
+  const load = (name: string, source: string | undefined): CompiledTemplate => {
+    const spec = specs?.[name];
+    // A precompiled spec is an object literal of functions in source form: Handlebars' own runtime format.
+    if (spec !== undefined) return handlebars.template(new Function(`return ${spec}`)()) as CompiledTemplate;
+    if (specs || source === undefined) throw new PacketError('PKT_ERR_INTERNAL', { detail: `template ${name} missing from the precompiled set` });
+    return handlebars.compile(source, compileOptions) as CompiledTemplate;
+  };
+  const sources = specs ? undefined : readTemplates(templatesDir);
+  const names = specs ? Object.keys(specs).filter((name) => !name.startsWith('>')) : [...sources!.keys()];
+  const partials = new Map<string, CompiledTemplate>();
+  for (const name of names) {
+    if (isDocument(name)) continue;
+    handlebars.registerPartial(name, load(name, sources?.get(name)));
+    partials.set(name, load(`>${name}`, `{{> ${name}}}`));
+  }
+  return { packet: load('packet', sources?.get('packet')), preview: load('preview', sources?.get('preview')), partials };
 }

@@ -26,12 +26,21 @@ export function extractPages(pdf: Uint8Array): string[] {
   return extractText(pdf).split('\f').slice(0, -1);
 }
 
-export function renderPage(pdf: Uint8Array, page: number, dpi = 72): Rendered {
+/** Pages in the file, as poppler's pdfinfo counts them (not as our own writer claims). */
+export function pageCount(pdf: Uint8Array): number {
+  const result = spawnSync('pdfinfo', ['-'], { input: pdf, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`pdfinfo failed: ${result.stderr}`);
+  const pages = /^Pages:\s+(\d+)$/m.exec(result.stdout);
+  if (!pages) throw new Error('pdfinfo printed no page count');
+  return Number(pages[1]);
+}
+
+export function renderPage(pdf: Uint8Array, page: number, dpi = 72, options: { gray?: boolean } = {}): Rendered {
   // pdftoppm writes PNG to a file only; a private temporary folder holds it for the read.
   const folder = mkdtempSync(join(tmpdir(), 'release-packet-render-'));
   try {
     const root = join(folder, 'page');
-    const result = spawnSync('pdftoppm', ['-r', String(dpi), '-png', '-f', String(page), '-l', String(page), '-singlefile', '-', root], { input: pdf });
+    const result = spawnSync('pdftoppm', ['-r', String(dpi), ...(options.gray ? ['-gray'] : []), '-png', '-f', String(page), '-l', String(page), '-singlefile', '-', root], { input: pdf });
     if (result.status !== 0) throw new Error(`pdftoppm failed: ${result.stderr.toString()}`);
     return { png: PNG.sync.read(readFileSync(`${root}.png`)), warnings: result.stderr.toString().trim() };
   } finally {
