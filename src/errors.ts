@@ -4,6 +4,8 @@ export const errorCodes = {
   PKT_ERR_REQUEST_INVALID: { status: 400, message: 'The packet request is invalid' },
   PKT_ERR_REQUEST_JSON: { status: 400, message: 'The request body is not valid JSON' },
   PKT_ERR_REQUEST_TOO_LARGE: { status: 413, message: 'The request body is too large' },
+  PKT_ERR_NOT_FOUND: { status: 404, message: 'No such route' },
+  PKT_ERR_NOT_ACCEPTABLE: { status: 406, message: 'The client accepts neither a PDF nor HTML' },
   PKT_ERR_I18N_CATALOG: { status: 500, message: 'A locale catalog is missing or invalid' },
   PKT_ERR_DIRECTORY_INVALID: { status: 500, message: 'The directory data is invalid' },
   PKT_ERR_RENDER_TEMPLATE: { status: 500, message: 'A template failed to render' },

@@ -47,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('generate')
     .description('generate one packet as PDF (or the HTML preview)')
-    .option('--request <file>', 'PacketRequest JSON file ("-" for standard input)')
+    .option('--request <file>', 'PacketRequest JSON file ("-" for standard input); the private way to give a name, dates and contacts')
     .requiredOption('--out <file>', 'where to write the packet ("-" for standard output; a device or named pipe is written into)')
     .option('--force', 'replace --out if it is an existing file')
     .addOption(new Option('--format <format>', 'output format').choices(['pdf', 'html']).default('pdf'))
@@ -57,10 +57,16 @@ export async function main(argv: string[]): Promise<number> {
     .option('--destination-county <slug>', 'county the person is going to')
     .option('--youth', 'include the juvenile confidentiality section')
     .option('--ice-hold', 'an ICE hold was received: include the detainer rights section')
-    .option('--name <name>', 'the person\'s name, in any script')
+    .option('--name <name>', 'the person\'s name, in any script; other users of this computer can see it in the process list (ps): prefer --request')
     .addOption(new Option('--paper <paper>', 'paper size').choices(['letter', 'a4']))
     .option('--large-print', '14 pt body text')
     .option('--staff-checklist', 'add the staff checklist page')
+    .addHelpText(
+      'after',
+      '\nPrivacy: command-line arguments are visible to every user of this computer (ps, /proc) and often kept in shell history.\n' +
+        'Give personal details in a file or on standard input instead, e.g.\n' +
+        '  release-packet generate --request - --out packet.pdf < request.json\n',
+    )
     .action(async (flags: GenerateFlags) => {
       const { runGenerate, errorLanguage } = await generateCommand();
       try {

@@ -132,7 +132,9 @@ function layoutList(block: ListBlock, widthPt: number, context: BlockLayoutConte
       const markerSlices = layoutText([{ text: marker, style: 'regular' }], { dir: 'ltr', lang: block.lang, classes: [] }, body, indent, context);
       first.items.push(...(markerSlices[0]?.items ?? []).map((item) => (item.kind === 'text' ? { ...item, yPt: baseline } : item)));
     }
-    slices.push(...itemSlices);
+    // A list item never splits across pages: the person reads a right, a step or a box to tick whole.
+    const whole = mergeSlices(itemSlices);
+    if (whole) slices.push(whole);
   });
   return slices;
 }

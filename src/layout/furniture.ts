@@ -78,8 +78,8 @@ export function addFurniture(pages: PageLayout[], furniture: PageFurniture, opti
     const bottom = slots.bottom.map((slot) => ({ slot, usedPt: 0 }));
     // The person's pages are numbered among themselves, staff pages apart: "1 of N" is what the person holds.
     const footer = isStaff
-      ? furniture.staffFooter.replace('{{page}}', String(++staffNumber)).replace('{{pages}}', String(staffPages))
-      : furniture.footer.replace('{{page}}', String(++personNumber)).replace('{{pages}}', String(personPages));
+      ? furniture.staffFooter.replaceAll('{{page}}', String(++staffNumber)).replaceAll('{{pages}}', String(staffPages))
+      : furniture.footer.replaceAll('{{page}}', String(++personNumber)).replaceAll('{{pages}}', String(personPages));
     placeInSlots(page, bottom, footer, isStaff ? options.staffLang : options.lang, styles.footer, context, 'footer');
     if (isStaff) for (const banner of furniture.staffOnly) placeInSlots(page, top, banner.text, banner.lang, styles.banner, context, 'staff banner');
     for (const pageLang of page.langs) {

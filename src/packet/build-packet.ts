@@ -5,6 +5,7 @@ import { selectEntries, type SelectedEntry } from '../directory/select-entries.j
 import type { PacketRequest } from '../request/schema.js';
 import { PacketError } from '../errors.js';
 import { chooseSections, type SectionId } from './sections.js';
+import { getLawCheck } from './law-check.js';
 
 export interface PacketLanguage {
   id: string;
@@ -80,7 +81,15 @@ export interface PacketModel {
   destinationCounty?: { slug: string; name: string };
   person: { name?: string };
   release: { date?: Date; location?: string };
-  iceHold: { received: boolean; willComply: boolean; willNotComply: boolean; complianceUnknown: boolean; releaseInfoShared: boolean };
+  iceHold: {
+    received: boolean;
+    willComply: boolean;
+    willNotComply: boolean;
+    complianceUnknown: boolean;
+    releaseInfoShared: boolean;
+    /** A young person whose release information the agency shared or means to act on: WIC 831 applies to it. */
+    isYouthReleaseInfoAtRisk: boolean;
+  };
   contacts: ContactView[];
   lawyer?: ContactView;
   emergencyContact?: ContactView;
@@ -99,6 +108,8 @@ export interface PacketModel {
   };
   printedOn: Date;
   dataVerified: { oldest?: Date; newest?: Date };
+  /** The day the legal text was last checked against its sources (assets/legal/law-check.json). */
+  lawCheckedOn: Date;
 }
 
 export interface BuildDeps {
@@ -106,6 +117,8 @@ export interface BuildDeps {
   directory: Directory;
   today: Date;
   staleMonths?: number;
+  /** Defaults to the date in assets/legal/law-check.json. */
+  lawCheckedOn?: Date;
 }
 
 function toLanguage(catalogs: Catalogs, id: string): PacketLanguage {
@@ -254,6 +267,7 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
       willNotComply: hold?.agencyWillComply === false,
       complianceUnknown: hold?.agencyWillComply === undefined,
       releaseInfoShared: hold?.releaseInfoSharedWithIce === true,
+      isYouthReleaseInfoAtRisk: request.youth && (hold?.agencyWillComply === true || hold?.releaseInfoSharedWithIce === true),
     },
     contacts,
     ...(lawyer ? { lawyer } : {}),
@@ -271,5 +285,6 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
       verifiedTimes.length > 0
         ? { oldest: new Date(Math.min(...verifiedTimes)), newest: new Date(Math.max(...verifiedTimes)) }
         : {},
+    lawCheckedOn: deps.lawCheckedOn ?? getLawCheck().checkedOn,
   };
 }

@@ -59,6 +59,7 @@ export function withoutPersonalFields(model: PacketModel): PacketModel {
     directory: model.directory,
     printedOn: model.printedOn,
     dataVerified: model.dataVerified,
+    lawCheckedOn: model.lawCheckedOn,
     person: {},
     release: {},
     contacts: [],

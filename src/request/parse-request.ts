@@ -1,5 +1,5 @@
 /** Turns untrusted input into a PacketRequest, or a PacketError whose issues name each bad field. */
-import type { core } from 'zod';
+import { z, type core } from 'zod';
 import { PacketError, type FieldIssue } from '../errors.js';
 import { createRequestSchema, type PacketRequest, type PacketRequestSchema, type RequestVocabulary } from './schema.js';
 
@@ -18,8 +18,73 @@ function joinPath(path: readonly PropertyKey[]): string {
   return path.map((part) => String(part)).join('.');
 }
 
-/** Maps a zod issue to our catalog key; the raw zod text never reaches a reader (it may echo input). */
-export function toFieldIssues(issue: core.$ZodIssue): FieldIssue[] {
+/** Where the zod issue's path leads in the raw input, or undefined. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const part of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, part)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[part];
+  }
+  return value;
+}
+
+/** The field names an object of the schema takes at this path (array positions pass through). */
+function knownKeysAt(schema: core.$ZodType, path: readonly PropertyKey[]): string[] {
+  let current: core.$ZodType | undefined = schema;
+  const unwrap = (type: core.$ZodType | undefined): core.$ZodType | undefined => {
+    let inner = type;
+    while (inner && 'innerType' in inner._zod.def) inner = inner._zod.def.innerType as core.$ZodType;
+    return inner;
+  };
+  for (const part of path) {
+    current = unwrap(current);
+    const def = current?._zod.def as { type?: string; shape?: Record<string, core.$ZodType>; element?: core.$ZodType } | undefined;
+    current = def?.type === 'array' ? def.element : def?.shape?.[String(part)];
+  }
+  const shape = (unwrap(current)?._zod.def as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
+/** Optimal string alignment distance, capped: enough to tell "languge" from "language". */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1;
+      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      rows[i]![j] = best;
+    }
+  }
+  return rows[a.length]![b.length]!;
+}
+
+/**
+ * An unknown key is never echoed, in the path, the message or the log: a key can hold a name
+ * ({"person": {"Maria Lopez": true}}). It is named by its parent's path and its position among the parent's
+ * keys ("person.#2"), which is enough to find it in one's own request; a hash of a name is guessable and a
+ * truncated key is still part of the name. When the key is a near miss of a field the object takes, that
+ * field (ours, not theirs) is offered: "Did you mean “language”?".
+ */
+function unknownKeyIssues(parentPath: readonly PropertyKey[], keys: readonly string[], input: unknown, schema: core.$ZodType): FieldIssue[] {
+  const parent = valueAt(input, parentPath);
+  const ownKeys = typeof parent === 'object' && parent !== null ? Object.keys(parent) : [];
+  const known = knownKeysAt(schema, parentPath);
+  return keys.map((key) => {
+    const position = ownKeys.indexOf(key) + 1;
+    const path = [...parentPath.map(String), `#${position || '?'}`].join('.');
+    const suggestion = key.length <= 40 ? known.find((name) => editDistance(key, name) <= Math.min(2, name.length >> 2)) : undefined;
+    return suggestion
+      ? { path, messageKey: 'errors:field.unknownDidYouMean', params: { suggestion } }
+      : { path, messageKey: 'errors:field.unknown' };
+  });
+}
+
+/**
+ * Maps a zod issue to our catalog key; the raw zod text never reaches a reader (it may echo input).
+ * `input` and `schema` let an unknown key be described without being repeated.
+ */
+export function toFieldIssues(issue: core.$ZodIssue, input?: unknown, schema?: core.$ZodType): FieldIssue[] {
   const path = joinPath(issue.path);
   const customParams = (issue as { params?: Record<string, string | number> }).params;
   if (typeof customParams?.messageKey === 'string') {
@@ -28,7 +93,7 @@ export function toFieldIssues(issue: core.$ZodIssue): FieldIssue[] {
   }
   switch (issue.code) {
     case 'unrecognized_keys':
-      return issue.keys.map((key) => ({ path: path ? `${path}.${key}` : key, messageKey: 'errors:field.unknown' }));
+      return unknownKeyIssues(issue.path, issue.keys, input, schema ?? z.never());
     case 'invalid_type':
       return [
         issue.input === undefined
@@ -56,9 +121,10 @@ export function toFieldIssues(issue: core.$ZodIssue): FieldIssue[] {
 
 export function parsePacketRequest(input: unknown, vocabulary: RequestVocabulary): PacketRequest {
   // reportInput lets us tell "missing" from "wrong type"; the input itself never leaves this function.
-  const result = schemaFor(vocabulary).safeParse(input, { reportInput: true });
+  const schema = schemaFor(vocabulary);
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
-  const issues = result.error.issues.flatMap(toFieldIssues);
+  const issues = result.error.issues.flatMap((issue) => toFieldIssues(issue, input, schema));
   throw new PacketError('PKT_ERR_REQUEST_INVALID', {
     issues,
     detail: issues.map((issue) => `${issue.path || '(root)'} ${issue.messageKey}`).join('; '),

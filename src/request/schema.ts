@@ -1,17 +1,33 @@
 /** PacketRequest v1: the one contract shared by the CLI, the HTTP API and the staff form (DESIGN.md 2). */
 import { z } from 'zod';
+import { hasMarkFlood, hasNonCharacter, isDamaged, maxMarksInARow, stripDirectionControls } from './text-hygiene.js';
 
 /** Field issues carry the catalog key of their message in `params.messageKey`; see parse-request.ts. */
-const withKey = (messageKey: string, values: Record<string, number> = {}) => ({ params: { messageKey, ...values } });
+const withKey = (messageKey: string, values: Record<string, string | number> = {}) => ({ params: { messageKey, ...values } });
 
-/** Free text a person typed: any script, no control characters, trimmed, NFC so "é" prints as one glyph. */
+/**
+ * Free text a person typed: any script, trimmed, NFC so "é" prints as one glyph; damaged text, noncharacters,
+ * control characters and combining-mark floods refused, bidi controls stripped (rules: text-hygiene.ts).
+ * The length limit is checked first and on the raw text, so a 10,000-character value costs nothing more.
+ */
 function freeText(maxChars: number) {
   return z
     .string()
-    .transform((value) => value.normalize('NFC').trim())
+    // UTF-16 units: at most 2 per code point, and 2 more of slack for controls stripped below.
+    .refine((value) => value.length <= maxChars * 4, { ...withKey('field.tooLong', { maximum: maxChars }), abort: true })
+    .refine((value) => !isDamaged(value), withKey('field.damaged'))
+    .refine((value) => !hasNonCharacter(value), withKey('field.nonCharacter'))
+    .transform((value) => stripDirectionControls(value).normalize('NFC').trim())
     .refine((value) => [...value].length <= maxChars, withKey('field.tooLong', { maximum: maxChars }))
-    .refine((value) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value), withKey('field.controlCharacters'));
+    .refine((value) => !/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/.test(value), withKey('field.controlCharacters'))
+    .refine((value) => !hasMarkFlood(value), withKey('field.markFlood', { maximum: maxMarksInARow }));
 }
+
+/**
+ * Release dates from 2000 to 2099: a packet prints rights that date from 2014 on (TRUTH Act 2016), so an
+ * earlier date is a typo, and "0000-01-01" printed as "January 1, 1".
+ */
+export const releaseDateRange = { minimum: '2000-01-01', maximum: '2099-12-31' } as const;
 
 const isoDate = z
   .string()
@@ -19,7 +35,8 @@ const isoDate = z
     if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, withKey('field.date'));
+  }, withKey('field.date'))
+  .refine((value) => value >= releaseDateRange.minimum && value <= releaseDateRange.maximum, withKey('field.dateRange', releaseDateRange));
 
 export const contactRoles = ['attorney', 'family', 'emergency', 'consulate', 'other'] as const;
 

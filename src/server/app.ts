@@ -4,6 +4,7 @@ import { getEngine, type Engine } from '../engine.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerPacketRoutes } from './routes/packets.js';
 import { registerDirectoryRoutes } from './routes/directory.js';
+import { registerNotFound } from './not-found.js';
 
 export interface AppOptions {
   engine?: Engine;
@@ -19,7 +20,8 @@ export const defaultLogger: FastifyServerOptions['logger'] = {
   serializers: {
     req: (request: { method: string; routeOptions?: { url?: string }; url: string }) => ({
       method: request.method,
-      route: request.routeOptions?.url ?? request.url.split('?')[0],
+      // The route's pattern ("/api/v1/packets"), never the URL: an unmatched one may carry a name in path or query.
+      route: request.routeOptions?.url ?? '(no route)',
     }),
   },
 };
@@ -33,6 +35,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     forceCloseConnections: 'idle',
   });
   app.setErrorHandler(createErrorHandler(engine.catalogs));
+  registerNotFound(app);
   app.get('/healthz', async () => ({ status: 'ok' }));
   registerPacketRoutes(app, engine);
   registerDirectoryRoutes(app, engine);

@@ -84,7 +84,7 @@ describe('packet sections', () => {
 describe('directory in the packet', () => {
   it('says plainly when a county has no local network and still lists the state\'s networks', async () => {
     const text = await textOf({ county: 'humboldt' });
-    expect(text).toContain('No rapid response network for Humboldt County is on file.');
+    expect(text).toContain(en.rapid!.noneOnFile!.replace('{{county}}', 'Humboldt'));
     expect(text).toContain('(415) 200-1548');
     expect(text).toContain('(888) 624-4752');
   });

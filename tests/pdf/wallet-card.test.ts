@@ -149,7 +149,7 @@ describe('wallet card geometry', () => {
     const pages = layoutFor({ county: 'fresno', language: 'es', print: { cardLayout: 'fold', cards: 1 } });
     const sheet = cardSheets(pages)[0]! + 1;
     const text = extractText(pdf, sheet);
-    expect(text).toContain('Tiene derechos');
+    expect(text).toContain('derechos constitucionales');
     expect(text).toContain('To the immigration agent');
   });
 

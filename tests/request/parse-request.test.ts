@@ -76,14 +76,27 @@ describe('parsePacketRequest', () => {
     });
   });
 
-  it('rejects an unknown top-level field, naming the field in the path', () => {
-    expect(issuesOf({ county: 'fresno', nickname: 'x' })).toContainEqual({ path: 'nickname', messageKey: 'errors:field.unknown' });
+  it('rejects an unknown top-level field by its position, never repeating the key (a key can hold a name)', () => {
+    expect(issuesOf({ county: 'fresno', 'Maria Lopez': 'x' })).toContainEqual({ path: '#2', messageKey: 'errors:field.unknown' });
   });
 
-  it('rejects an unknown nested field, naming the full path', () => {
+  it('rejects an unknown nested field by its parent path and position', () => {
     expect(issuesOf({ county: 'fresno', person: { name: 'x', alias: 'y' } })).toContainEqual({
-      path: 'person.alias',
+      path: 'person.#2',
       messageKey: 'errors:field.unknown',
+    });
+  });
+
+  it('offers the field a near-miss key was meant to be, naming only our field', () => {
+    expect(issuesOf({ county: 'fresno', languge: 'es' })).toContainEqual({
+      path: '#2',
+      messageKey: 'errors:field.unknownDidYouMean',
+      params: { suggestion: 'language' },
+    });
+    expect(issuesOf({ county: 'fresno', contacts: [{ role: 'family', name: 'x', phnoe: '1' }] })).toContainEqual({
+      path: 'contacts.0.#3',
+      messageKey: 'errors:field.unknownDidYouMean',
+      params: { suggestion: 'phone' },
     });
   });
 

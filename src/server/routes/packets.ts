@@ -2,13 +2,9 @@
 import type { FastifyInstance } from 'fastify';
 import { generatePacket, generatePreview } from '../../generate.js';
 import type { Engine } from '../../engine.js';
+import { PacketError } from '../../errors.js';
+import { negotiatePacketType } from '../negotiate.js';
 
-function wantsHtml(accept: string | undefined): boolean {
-  if (!accept) return false;
-  const html = accept.indexOf('text/html');
-  const pdf = accept.indexOf('application/pdf');
-  return html !== -1 && (pdf === -1 || html < pdf);
-}
 
 /** The download's file name says what the packet is for, never who: names stay out of headers and disks. */
 function fileNameFor(body: unknown): string {
@@ -19,8 +15,10 @@ function fileNameFor(body: unknown): string {
 
 export function registerPacketRoutes(app: FastifyInstance, engine: Engine): void {
   app.post('/api/v1/packets', async (request, reply) => {
-    reply.header('cache-control', 'no-store');
-    if (wantsHtml(request.headers.accept)) {
+    reply.header('cache-control', 'no-store').header('vary', 'Accept');
+    const mediaType = negotiatePacketType(request.headers.accept);
+    if (!mediaType) throw new PacketError('PKT_ERR_NOT_ACCEPTABLE');
+    if (mediaType === 'text/html') {
       return reply.type('text/html; charset=utf-8').send(generatePreview(request.body, { engine }));
     }
     const bytes = await generatePacket(request.body, { engine });
