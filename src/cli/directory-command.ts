@@ -75,12 +75,15 @@ export function formatCheckReport(report: CheckReport, options: { today: Date; s
   const section = (title: string, items: string[]) => {
     lines.push('', `${title}: ${items.length}`, ...items.map((item) => `  ${item}`));
   };
-  section(`Stale (verified more than ${options.staleMonths} months ago; printed with "verify this number")`, report.stale.map((entry) => `${entry.verifiedOn}  ${entry.id}`));
-  section('Undated sources (verifiedOn is the day the source was read)', report.undated.map((entry) => `${entry.verifiedOn}  ${entry.id}`));
-  section('Not printed (status other than active)', report.notActive.map((entry) => `${entry.status}  ${entry.id}`));
+  section(
+    `Due for confirmation (never confirmed with the organization, or more than ${options.staleMonths} months ago; printed with VERIFY)`,
+    report.due.map((entry) => `${entry.confirmedOn ? `confirmed ${entry.confirmedOn}` : `listed ${entry.publishedOn ?? 'undated'}`}${entry.isDerived ? ' (copy of an official list)' : ''}  ${entry.id}`),
+  );
+  section('Undated sources (only the day they were read is known)', report.undated.map((entry) => `read ${entry.readOn}  ${entry.id}`));
+  section('Not printed (status other than active, or every line reported disconnected)', report.notActive.map((entry) => `${entry.status}  ${entry.id}`));
   section('Phone lines listed by more than one entry', report.sharedPhones.map((line) => `${line.digits}  ${line.entryIds.join(', ')}`));
   section('Invalid data (the service will not start)', report.problems.map(describeProblem));
-  const warnings = report.stale.length + report.sharedPhones.length;
+  const warnings = report.due.length + report.sharedPhones.length;
   lines.push('', report.problems.length ? 'Result: INVALID' : `Result: valid, ${warnings} warning${warnings === 1 ? '' : 's'}`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,8 @@
-/** What `directory check` reports: coverage per county, stale and undated entries, shared phone lines. */
+/** What `directory check` reports: coverage per county, lines due for confirmation, undated sources, shared phone lines. */
 import type { DirectoryProblem, StateInspection } from './inspect-directory.js';
 import type { County, DirectoryEntry } from './schema.js';
-import { isOlderThanMonths } from './select-entries.js';
+import { isPrintable, judgeEntry, printablePhones } from './entry-dates.js';
+import { phoneDigits } from './phone-digits.js';
 
 export interface CountyCoverage {
   slug: string;
@@ -14,9 +15,18 @@ export interface CountyCoverage {
   consulates: number;
 }
 
-export interface DatedEntry {
+export interface DueEntry {
   id: string;
-  verifiedOn: string;
+  /** The last confirmation with the organization, when there was one. */
+  confirmedOn?: string;
+  /** The source's own date, when it has one. */
+  publishedOn?: string;
+  isDerived: boolean;
+}
+
+export interface UndatedEntry {
+  id: string;
+  readOn: string;
 }
 
 export interface SharedPhone {
@@ -30,11 +40,13 @@ export interface CheckReport {
   /** Invalid data: the service refuses to start until these are fixed. */
   problems: DirectoryProblem[];
   coverage: CountyCoverage[];
-  /** verifiedOn older than the stale age: printed with "verify this number". */
-  stale: DatedEntry[];
-  /** The source carries no date: verifiedOn is the day someone read it. */
-  undated: DatedEntry[];
-  /** Entries kept on file that no packet prints (inactive, defunct, temporarily closed). */
+  /** Printed entries never confirmed with the organization, or confirmed longer ago than the allowed age. */
+  due: DueEntry[];
+  /** Of those, the ones whose source is a copy or parse of an official list. */
+  derived: string[];
+  /** The source carries no date of its own: only the day it was read is known. */
+  undated: UndatedEntry[];
+  /** Entries kept on file that no packet prints (a status other than active, or every line disconnected). */
   notActive: { id: string; status: string }[];
   /** The same line listed by more than one entry: the packet would print it twice. */
   sharedPhones: SharedPhone[];
@@ -42,17 +54,14 @@ export interface CheckReport {
 
 export interface CheckOptions {
   today: Date;
+  /** Age after which a confirmation is due again. */
   staleMonths: number;
 }
 
-/** Digits only, without a leading 1, so "1-800-515-1935" and "(800) 515-1935" are the same line. */
-export function phoneDigits(number: string): string {
-  const digits = number.replace(/ ext\. .*$/, '').replace(/\D/g, '');
-  return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
-}
+
 
 function coverageOf(slug: string, name: string, entries: readonly DirectoryEntry[]): CountyCoverage {
-  const serving = entries.filter((entry) => entry.status === 'active' && (entry.scope === 'statewide' || entry.serviceArea.counties.includes(slug)));
+  const serving = entries.filter((entry) => isPrintable(entry) && (entry.scope === 'statewide' || entry.serviceArea.counties.includes(slug)));
   // A statewide line is not the county's network: the packet prints it in the statewide list.
   const networks = serving.filter((entry) => entry.kind === 'rapid-response' && entry.scope !== 'statewide');
   const count = (kind: DirectoryEntry['kind']) => serving.filter((entry) => entry.kind === kind).length;
@@ -74,26 +83,39 @@ export function countyCoverage(counties: readonly County[], entries: readonly Di
 
 export function checkDirectory(inspection: StateInspection, options: CheckOptions): CheckReport {
   const { entries } = inspection;
-  const dated = (entry: DirectoryEntry): DatedEntry => ({ id: entry.id, verifiedOn: entry.verifiedOn });
-  const byOldest = (a: DatedEntry, b: DatedEntry) => a.verifiedOn.localeCompare(b.verifiedOn) || a.id.localeCompare(b.id);
-
+  const printable = entries.filter(isPrintable);
   const entriesByLine = new Map<string, Set<string>>();
-  for (const entry of entries) {
-    for (const phone of entry.phones) {
+  for (const entry of printable) {
+    for (const phone of printablePhones(entry)) {
       const digits = phoneDigits(phone.number);
       const ids = entriesByLine.get(digits) ?? new Set<string>();
       entriesByLine.set(digits, ids.add(entry.id));
     }
   }
+  // Never confirmed first (oldest source first), then the oldest confirmations.
+  const due = printable
+    .map((entry) => ({ entry, standing: judgeEntry(entry, options.today, options.staleMonths) }))
+    .filter(({ standing }) => standing.needsCheck)
+    .map(({ entry, standing }) => ({
+      id: entry.id,
+      ...(standing.confirmation ? { confirmedOn: standing.confirmation.on } : {}),
+      ...(entry.source.publishedOn ? { publishedOn: entry.source.publishedOn } : {}),
+      isDerived: standing.isDerived,
+    }))
+    .sort((a, b) => (a.confirmedOn ?? '').localeCompare(b.confirmedOn ?? '') || (a.publishedOn ?? '').localeCompare(b.publishedOn ?? '') || a.id.localeCompare(b.id));
 
   return {
     ...(inspection.stateFile ? { state: inspection.stateFile.state } : {}),
     entryCount: entries.length,
     problems: inspection.problems,
     coverage: countyCoverage(inspection.stateFile?.counties ?? [], entries),
-    stale: entries.filter((entry) => isOlderThanMonths(entry.verifiedOn, options.staleMonths, options.today)).map(dated).sort(byOldest),
-    undated: entries.filter((entry) => entry.source.dating === 'undated').map(dated).sort(byOldest),
-    notActive: entries.filter((entry) => entry.status !== 'active').map((entry) => ({ id: entry.id, status: entry.status })),
+    due,
+    derived: due.filter((entry) => entry.isDerived).map((entry) => entry.id),
+    undated: entries
+      .filter((entry) => entry.source.publishedOn === undefined)
+      .map((entry) => ({ id: entry.id, readOn: entry.source.readOn }))
+      .sort((a, b) => a.readOn.localeCompare(b.readOn) || a.id.localeCompare(b.id)),
+    notActive: entries.filter((entry) => !isPrintable(entry)).map((entry) => ({ id: entry.id, status: entry.status === 'active' ? 'disconnected' : entry.status })),
     sharedPhones: [...entriesByLine]
       .filter(([, ids]) => ids.size > 1)
       .map(([digits, ids]) => ({ digits, entryIds: [...ids].sort() })),

@@ -34,9 +34,9 @@ function readJson(path: string): { value?: unknown; error?: string } {
 /** Zod's message, except for the two a maintainer most needs to see in plain words. */
 function describeIssue(issue: z.core.$ZodIssue): string {
   const path = issue.path.map(String).join('.');
-  if (issue.code === 'invalid_type' && issue.path.length === 1 && issue.input === undefined) {
+  if (issue.code === 'invalid_type' && issue.input === undefined) {
     if (path === 'source') return 'has no source';
-    if (path === 'verifiedOn') return 'has no verifiedOn date';
+    if (path === 'source.readOn') return 'source has no readOn date (the day it was read)';
   }
   return `${path}: ${issue.message}`;
 }

@@ -33,12 +33,89 @@ export const stateFileSchema = z.strictObject({
   counties: z.array(countySchema).min(1),
 });
 
-/** Where a fact came from: a document someone actually read, and how it dates the fact. */
+/**
+ * Where a number came from: a document someone actually read. Reading a document is not confirming
+ * the line: "readOn" says when the document was read, "publishedOn" is the document's own date (absent
+ * when it shows none). Confirmations with the organization are kept apart, in the entry's history.
+ */
 export const sourceSchema = z.strictObject({
   title: z.string().min(1),
   url: webUrl.optional(),
-  /** "dated": the source itself carries the date in verifiedOn; "undated": verifiedOn is the day the source was read. */
-  dating: z.enum(['dated', 'undated']),
+  /** The day someone read this document (often a stored copy). */
+  readOn: isoDate,
+  /** The document's own date; absent when it carries none ("undated"). */
+  publishedOn: isoDate.optional(),
+  /**
+   * The document is a copy or a machine parse of an official list, not the list itself: the number
+   * prints with the verify mark until someone confirms it.
+   */
+  derivedFrom: z
+    .strictObject({
+      /** The official list the copy was made from. */
+      title: z.string().min(1),
+      url: webUrl.optional(),
+      how: z.enum(['machine-parse', 'copy']),
+      /** Whether someone compared the number with the official list itself, and when. */
+      checkedAgainstOfficial: z
+        .strictObject({ on: isoDate, result: z.enum(['matches', 'differs', 'not-listed']), note: z.string().min(1).optional() })
+        .optional(),
+    })
+    .optional(),
+});
+
+/** Another document that shows the same number, with its own date when it has one. */
+export const corroborationSchema = z.strictObject({
+  title: z.string().min(1),
+  url: webUrl.optional(),
+  date: isoDate.optional(),
+});
+
+export const confirmationMethods = ['phone', 'email', 'official-page'] as const;
+export const confirmationResults = ['confirmed', 'changed-number', 'disconnected', 'no-answer'] as const;
+
+/**
+ * One attempt to confirm one line with the organization (a call, an email, or its own current
+ * official page), appended by `release-packet directory verify`. The history is never rewritten.
+ */
+export const historyEventSchema = z.strictObject({
+  on: isoDate,
+  /** Who checked: a name, initials or the group that keeps the list. */
+  by: z.string().min(1),
+  method: z.enum(confirmationMethods),
+  result: z.enum(confirmationResults),
+  /** The number that was checked, as it was printed then. */
+  number: printedPhone,
+  /** "changed-number": the number the organization gave instead; the old one stays here, in "number". */
+  newNumber: printedPhone.optional(),
+  /** "official-page": the page that was read. */
+  url: webUrl.optional(),
+  note: z.string().min(1).optional(),
+});
+
+/**
+ * Who a provider serves, shaped after HSDS (minimum_age, maximum_age, eligibility_description):
+ * an adult packet never lists a children-only provider, a youth packet lists them first.
+ */
+export const eligibilitySchema = z.strictObject({
+  minimumAge: z.number().int().min(0).max(120).optional(),
+  /** 17 for "children only" (under 18). */
+  maximumAge: z.number().int().min(0).max(120).optional(),
+  /** Serves only people held in immigration detention. */
+  isDetainedOnly: z.boolean().optional(),
+  /** The source's own words, in English. */
+  description: z.string().min(1),
+});
+
+/**
+ * Recognition by the Department of Justice (EOIR roster), when an entry relies on it. An entry whose
+ * recognition is not current never claims it in print; the reason stays here.
+ */
+export const recognitionSchema = z.strictObject({
+  status: z.enum(['current', 'expired', 'expired-renewal-pending']),
+  /** The roster's report date. */
+  asOf: isoDate,
+  roster: z.string().min(1),
+  note: z.string().min(1).optional(),
 });
 
 /** ISO 639-1 or 639-3 code. */
@@ -81,10 +158,13 @@ export const directoryEntrySchema = z.strictObject({
   scope: z.enum(['county', 'regional', 'statewide']).default('county'),
   /** HSDS service status. Only "active" entries print; the others stay on file with their history. */
   status: z.enum(serviceStatuses).default('active'),
+  eligibility: eligibilitySchema.optional(),
+  recognition: recognitionSchema.optional(),
   source: sourceSchema,
   /** Other documents that show the same number, newest first. */
-  corroboratedBy: z.array(sourceSchema.extend({ date: isoDate.optional() })).default([]),
-  verifiedOn: isoDate,
+  corroboratedBy: z.array(corroborationSchema).default([]),
+  /** Confirmations with the organization, oldest first; empty until someone confirms a line. */
+  history: z.array(historyEventSchema).default([]),
   notes: z.string().optional(),
 });
 
@@ -94,5 +174,7 @@ export const directoryFileSchema = z.strictObject({
 
 export type County = z.infer<typeof countySchema>;
 export type DirectoryEntry = z.infer<typeof directoryEntrySchema>;
+export type HistoryEvent = z.infer<typeof historyEventSchema>;
+export type Source = z.infer<typeof sourceSchema>;
 export type EntryKind = (typeof entryKinds)[number];
 export type StateFile = z.infer<typeof stateFileSchema>;

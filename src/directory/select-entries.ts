@@ -1,17 +1,12 @@
-/** Picks the directory entries a packet prints for its counties, in print order, with their freshness. */
+/** Picks the directory entries a packet prints for its counties, in print order, with their standing. */
 import type { DirectoryEntry, EntryKind } from './schema.js';
 import type { StateDirectory } from './load-directory.js';
-
-export interface EntryFreshness {
-  /** verifiedOn is older than the stale age: the packet says "verify this number". */
-  isStale: boolean;
-  /** The source carries no date of its own. */
-  isUndated: boolean;
-}
+import { isPrintable, judgeEntry, printablePhones, type EntryStanding } from './entry-dates.js';
 
 export interface SelectedEntry {
+  /** The entry with only the lines that still print (a disconnected line is left out). */
   entry: DirectoryEntry;
-  freshness: EntryFreshness;
+  standing: EntryStanding;
 }
 
 export interface CountySelection {
@@ -31,17 +26,6 @@ export interface CountySelection {
 
 export const defaultStaleMonths = 12;
 
-export function isOlderThanMonths(isoDate: string, months: number, today: Date): boolean {
-  const limit = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() - months, today.getUTCDate()));
-  return new Date(`${isoDate}T00:00:00Z`) < limit;
-}
-
-export function judgeFreshness(entry: DirectoryEntry, today: Date, staleMonths = defaultStaleMonths): EntryFreshness {
-  return {
-    isStale: isOlderThanMonths(entry.verifiedOn, staleMonths, today),
-    isUndated: entry.source.dating === 'undated',
-  };
-}
 
 const scopeRank = { county: 0, regional: 1, statewide: 2 } as const;
 
@@ -75,9 +59,12 @@ export interface SelectOptions {
 export function selectEntries(directory: StateDirectory, options: SelectOptions): CountySelection {
   const { county, destinationCounty, today } = options;
   const select = (entries: DirectoryEntry[]): SelectedEntry[] =>
-    entries.map((entry) => ({ entry, freshness: judgeFreshness(entry, today, options.staleMonths) }));
-  // A line that is closed, even for a while, must not be handed to someone walking out.
-  const ofKind = (kind: EntryKind) => directory.entries.filter((entry) => entry.kind === kind && entry.status === 'active');
+    entries.map((entry) => ({
+      entry: { ...entry, phones: printablePhones(entry) },
+      standing: judgeEntry(entry, today, options.staleMonths ?? defaultStaleMonths),
+    }));
+  // A line that is closed, even for a while, or reported disconnected must not be handed to someone walking out.
+  const ofKind = (kind: EntryKind) => directory.entries.filter((entry) => entry.kind === kind && isPrintable(entry));
 
   const networks = ofKind('rapid-response');
   const release = networks.filter((entry) => entry.scope !== 'statewide' && serves(entry, county)).sort(byScopeThenName);

@@ -38,12 +38,27 @@ export interface EntryView {
   offers: { key: string }[];
   isNonprofit: boolean;
   isFree: boolean;
+  /** Not confirmed with the organization, or confirmed too long ago: the packet prints the verify mark. */
   needsCheck: boolean;
-  isStale: boolean;
-  isUndated: boolean;
-  verifiedOn: Date;
+  /** Every line it prints was confirmed with the organization (phone, email or its own page). */
+  isConfirmed: boolean;
+  confirmedOn?: Date;
+  /** packet:directory.confirmedBy.phone|email|official-page */
+  confirmedHowKey?: string;
+  /** The document the number was copied from, and its own date when it has one. */
   sourceTitle: string;
+  sourceDate?: Date;
   sourceUrl?: string;
+  /** The source is a copy or machine parse of an official list. */
+  isDerived: boolean;
+}
+
+/** What the cover says about the dates of the numbers in this packet. */
+export interface DataDates {
+  /** Range of the confirmations of the lines marked "confirmed". */
+  confirmed?: { oldest: Date; newest: Date };
+  /** Range of the source dates of the other lines, and whether some sources carry no date. */
+  listed?: { oldest?: Date; newest?: Date; hasUndated: boolean };
 }
 
 export interface CardHotline {
@@ -107,7 +122,7 @@ export interface PacketModel {
     hasConsulates: boolean;
   };
   printedOn: Date;
-  dataVerified: { oldest?: Date; newest?: Date };
+  dataDates: DataDates;
   /** The day the legal text was last checked against its sources (assets/legal/law-check.json). */
   lawCheckedOn: Date;
 }
@@ -147,7 +162,8 @@ function languageNamesIn(codes: string[] | undefined, languages: string[]): stri
 }
 
 function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: string[]): EntryView {
-  const { entry, freshness } = selected;
+  const { entry, standing } = selected;
+  const { confirmation } = standing;
   return {
     id: entry.id,
     name: entry.organization.name,
@@ -170,12 +186,13 @@ function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: 
     offers: entry.service.offers.map((offer) => ({ key: `packet:offers.${offer}` })),
     isNonprofit: entry.organization.isNonprofit === true,
     isFree: entry.service.isFree === true,
-    needsCheck: freshness.isStale || freshness.isUndated,
-    isStale: freshness.isStale,
-    isUndated: freshness.isUndated,
-    verifiedOn: dateOf(entry.verifiedOn),
+    needsCheck: standing.needsCheck,
+    isConfirmed: confirmation !== undefined,
+    ...(confirmation ? { confirmedOn: dateOf(confirmation.on), confirmedHowKey: `packet:directory.confirmedHow.${confirmation.method}` } : {}),
     sourceTitle: entry.source.title,
+    ...(entry.source.publishedOn ? { sourceDate: dateOf(entry.source.publishedOn) } : {}),
     ...(entry.source.url ? { sourceUrl: entry.source.url } : {}),
+    isDerived: standing.isDerived,
   };
 }
 
@@ -214,7 +231,6 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
     consulates: view(selection.consulates),
   };
   const printed = [...directory.releaseNetworks, ...directory.destinationNetworks, ...directory.stateNetworks, ...directory.legalProviders, ...directory.consulates];
-  const verifiedTimes = printed.map((entry) => entry.verifiedOn.getTime());
 
   // The card's line is for where the person will live: a network serving the destination county (it may be
   // listed with the release county's when it serves both), else the release county's own.
@@ -281,10 +297,24 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
       hasConsulates: directory.consulates.length > 0,
     },
     printedOn: deps.today,
-    dataVerified:
-      verifiedTimes.length > 0
-        ? { oldest: new Date(Math.min(...verifiedTimes)), newest: new Date(Math.max(...verifiedTimes)) }
-        : {},
+    dataDates: describeDataDates(printed),
     lawCheckedOn: deps.lawCheckedOn ?? getLawCheck().checkedOn,
+  };
+}
+
+function rangeOf(dates: Date[]): { oldest: Date; newest: Date } | undefined {
+  if (dates.length === 0) return undefined;
+  const times = dates.map((date) => date.getTime());
+  return { oldest: new Date(Math.min(...times)), newest: new Date(Math.max(...times)) };
+}
+
+/** The cover's dates say what each entry's line says: confirmations apart from the dates of copied sources. */
+export function describeDataDates(printed: EntryView[]): DataDates {
+  const confirmed = rangeOf(printed.flatMap((entry) => (entry.confirmedOn ? [entry.confirmedOn] : [])));
+  const listedEntries = printed.filter((entry) => !entry.isConfirmed);
+  const listed = rangeOf(listedEntries.flatMap((entry) => (entry.sourceDate ? [entry.sourceDate] : [])));
+  return {
+    ...(confirmed ? { confirmed } : {}),
+    ...(listedEntries.length > 0 ? { listed: { ...(listed ?? {}), hasUndated: listedEntries.some((entry) => !entry.sourceDate) } } : {}),
   };
 }

@@ -58,7 +58,7 @@ export function withoutPersonalFields(model: PacketModel): PacketModel {
     iceHold: model.iceHold,
     directory: model.directory,
     printedOn: model.printedOn,
-    dataVerified: model.dataVerified,
+    dataDates: model.dataDates,
     lawCheckedOn: model.lawCheckedOn,
     person: {},
     release: {},

@@ -41,15 +41,22 @@ describe('release-packet directory check', () => {
     expect(out).toMatch(/East\s+NONE ON FILE\s+0\s+no\s+1/);
     expect(out).toMatch(/North\s+local: north-watch-line \+1\s+0\s+yes\s+1/);
     expect(out).toMatch(/South\s+regional: valley-network\s+2\s+no\s+1/);
-    expect(out).toContain('2020-01-15  valley-network');
-    expect(out).toContain('2026-11-27  south-free-defenders');
+    expect(out).toContain('listed 2020-01-15  valley-network');
+    expect(out).toContain('listed undated  south-free-defenders');
+    expect(out).toContain('read 2026-11-27  south-free-defenders');
     expect(out).toContain('temporarily closed  south-closed-clinic');
-    expect(out).toContain('Result: valid, 1 warning');
+    // North Watch was confirmed by phone on 2026-06-01: not due within 12 months.
+    expect(out).not.toMatch(/\s+north-watch-line\n/);
+    expect(out).toContain('Result: valid, 5 warnings');
   });
 
-  it('takes the stale age from --stale-months', async () => {
+  it('takes from --stale-months the age after which a confirmation is due again', async () => {
+    expect(await check('--stale-months', '3', '--json')).toBe(0);
+    const dueIds = (JSON.parse(stdout.join('')).due as { id: string; confirmedOn?: string }[]);
+    expect(dueIds).toContainEqual({ id: 'north-watch-line', confirmedOn: '2026-06-01', publishedOn: '2026-06-01', isDerived: false });
+    stdout.length = 0;
     expect(await check('--stale-months', '120', '--json')).toBe(0);
-    expect(JSON.parse(stdout.join('')).stale).toEqual([]);
+    expect(JSON.parse(stdout.join('')).due.map((entry: { id: string }) => entry.id)).not.toContain('north-watch-line');
   });
 
   it('lists every invalid entry (no source, malformed phone) and exits 1', async () => {
@@ -109,7 +116,39 @@ describe('release-packet directory export and import', () => {
     expect(list.total_items).toBe(7);
     const line = list.contents.find((service: { rp_id: string }) => service.rp_id === 'north-watch-line');
     expect(line.phones.map((phone: { type: string }) => phone.type)).toEqual(['voice', 'text']);
+    // North Watch was confirmed by phone on 2026-06-01: that, and only that, is its assured_date.
     expect(line.assured_date).toBe('2026-06-01');
+  });
+
+  it('maps assured_date to a confirmation with the organization only, never to the day a source was read or its own date', async () => {
+    const list = JSON.parse(readFileSync(join(await exportFixture(), 'services.json'), 'utf8'));
+    const byId = new Map(list.contents.map((service: { rp_id: string }) => [service.rp_id, service]));
+    // Dated 2020-01-15 and read, but never confirmed.
+    const valley = byId.get('valley-network') as Record<string, unknown>;
+    expect(valley.assured_date).toBeUndefined();
+    expect(valley.rp_source_published_on).toBe('2020-01-15');
+    expect(valley.rp_source_read_on).toBe('2020-01-15');
+    const undated = byId.get('south-free-defenders') as Record<string, unknown>;
+    expect(undated.assured_date).toBeUndefined();
+    expect(undated.rp_source_published_on).toBeUndefined();
+    const assured = list.contents.filter((service: { assured_date?: string }) => service.assured_date).map((service: { rp_id: string }) => service.rp_id);
+    expect(assured).toEqual(['north-watch-line']);
+  });
+
+  it('does not take another publisher\'s assured_date as a confirmation on import', async () => {
+    const out = await exportFixture();
+    const list = JSON.parse(readFileSync(join(out, 'services.json'), 'utf8'));
+    for (const service of list.contents) {
+      delete service.rp_history;
+      service.assured_date = '2026-10-01';
+    }
+    writeFileSync(join(out, 'foreign.json'), JSON.stringify(list));
+    const root = emptyStateFolder();
+    expect(await main(['directory', 'import', '--from', join(out, 'foreign.json'), '--dir', root, '--state', 'zz'])).toBe(0);
+    for (const entry of entriesOf(join(root, 'zz'))) {
+      expect(entry.history, entry.id).toEqual([]);
+      expect(entry.notes, entry.id).toContain('last checked this service on 2026-10-01');
+    }
   });
 
   it('reads the CSV tables back into the same entries', async () => {

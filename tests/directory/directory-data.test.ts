@@ -19,7 +19,7 @@ describe.each(states)('the embedded %s directory', (state) => {
   it('gives every entry a source it names and a date', () => {
     for (const entry of inspection.entries) {
       expect(entry.source.title.trim(), entry.id).not.toBe('');
-      expect(entry.verifiedOn, entry.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(entry.source.readOn, entry.id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     }
   });
 

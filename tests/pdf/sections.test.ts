@@ -97,13 +97,15 @@ describe('directory in the packet', () => {
     expect(sacramento).toBeGreaterThan(losAngeles);
   });
 
-  it('marks an old number VERIFY with the date it was last confirmed', async () => {
+  it('marks an unconfirmed number VERIFY with its source and the source\'s own date, never as confirmed', async () => {
     const text = await textOf({ county: 'san-diego' });
-    expect(text).toContain('VERIFY THIS NUMBER: last confirmed Dec 19, 2017');
+    expect(text).toContain('VERIFY / VERIFIQUE · listed by La Prensa San Diego, "Immigration Abuse Response Network Launches in San Diego", Dec 19, 2017');
+    expect(text).not.toMatch(/confirmed [A-Z][a-z]{2} \d{1,2}, \d{4}/);
   });
 
-  it('prints the source of every entry', async () => {
+  it('prints the source of every entry, "undated" when it carries no date', async () => {
     const text = await textOf({ county: 'los-angeles' });
-    expect(text).toMatch(/Source \((confirmed|undated; read) [A-Z][a-z]{2} \d{1,2}, \d{4}\):/);
+    expect(text).toMatch(/listed by [^,]+.*, undated/);
+    expect(text).toMatch(/listed by .*, [A-Z][a-z]{2} \d{1,2}, \d{4}/);
   });
 });

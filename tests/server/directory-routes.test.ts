@@ -44,7 +44,7 @@ describe('GET /api/v1/directory', () => {
     expect(body.destinationRapidResponse.map((entry: { id: string }) => entry.id)).toEqual(['la-rapid-response-network']);
     for (const entry of [...body.rapidResponse, ...body.legalProviders, ...body.consulates]) {
       expect(entry.source.title).toBeTruthy();
-      expect(entry.verifiedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(entry.source.readOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(typeof entry.freshness.needsCheck).toBe('boolean');
     }
   });

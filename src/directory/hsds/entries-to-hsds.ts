@@ -1,6 +1,7 @@
 /** Directory entries → HSDS 3.0 services, each with its organization, phones, areas, languages and terms. */
 import type { StateDirectory } from '../load-directory.js';
 import type { DirectoryEntry } from '../schema.js';
+import { lastConfirmation } from '../entry-dates.js';
 import {
   feesCharged, feesFree, stableId, taxonomy,
   type HsdsAttribute, type HsdsLanguage, type HsdsOrganization, type HsdsPhone, type HsdsService, type HsdsServiceList,
@@ -64,14 +65,21 @@ function organizationOf(entry: DirectoryEntry): HsdsOrganization {
 export function entryToHsds(entry: DirectoryEntry, state: StateDirectory): HsdsService {
   const id = stableId('service', state.state, entry.id);
   const organization = organizationOf(entry);
+  // assured_date is a check with the organization, never the day a page was read or the page's own date.
+  const confirmation = lastConfirmation(entry);
+  const { eligibility, recognition, source } = entry;
   return {
     id,
     organization_id: organization.id,
     name: entry.service.name,
     description: entry.service.description,
     status: entry.status,
-    assured_date: entry.verifiedOn,
+    ...(confirmation ? { assured_date: confirmation.on } : {}),
+    ...(confirmation && /^[^\s@]+@[^\s@]+$/.test(confirmation.by) ? { assurer_email: confirmation.by } : {}),
     ...(entry.service.isFree !== undefined ? { fees_description: entry.service.isFree ? feesFree : feesCharged } : {}),
+    ...(eligibility ? { eligibility_description: eligibility.description } : {}),
+    ...(eligibility?.minimumAge !== undefined ? { minimum_age: eligibility.minimumAge } : {}),
+    ...(eligibility?.maximumAge !== undefined ? { maximum_age: eligibility.maximumAge } : {}),
     organization,
     phones: phonesOf(entry, id),
     service_areas: entry.serviceArea.counties.map((slug) => {
@@ -90,10 +98,15 @@ export function entryToHsds(entry: DirectoryEntry, state: StateDirectory): HsdsS
     rp_state: state.state,
     rp_scope: entry.scope,
     ...(entry.address ? { rp_address: entry.address } : {}),
-    rp_source_title: entry.source.title,
-    ...(entry.source.url ? { rp_source_url: entry.source.url } : {}),
-    rp_source_dating: entry.source.dating,
+    rp_source_title: source.title,
+    ...(source.url ? { rp_source_url: source.url } : {}),
+    rp_source_read_on: source.readOn,
+    ...(source.publishedOn ? { rp_source_published_on: source.publishedOn } : {}),
+    ...(source.derivedFrom ? { rp_source_derived_from: source.derivedFrom } : {}),
     rp_corroborated_by: entry.corroboratedBy,
+    rp_history: entry.history,
+    ...(eligibility?.isDetainedOnly !== undefined ? { rp_is_detained_only: eligibility.isDetainedOnly } : {}),
+    ...(recognition ? { rp_recognition: recognition } : {}),
     ...(entry.notes ? { rp_notes: entry.notes } : {}),
   };
 }

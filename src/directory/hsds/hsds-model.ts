@@ -4,7 +4,7 @@
  * listed in docs/DATA.md.
  */
 import { v5 as uuidV5 } from 'uuid';
-import type { DirectoryEntry } from '../schema.js';
+import type { DirectoryEntry, HistoryEvent, Source } from '../schema.js';
 
 export const hsdsVersion = '3.0.0';
 
@@ -75,9 +75,17 @@ export interface HsdsService {
   name: string;
   description: string;
   status: DirectoryEntry['status'];
-  /** HSDS: "the date that the information about the service was last checked" = verifiedOn. */
-  assured_date: string;
+  /**
+   * HSDS: "the date that the information about the service was last checked" = the last confirmation
+   * with the organization (history). Absent while nobody has confirmed it: reading a page is not a check.
+   */
+  assured_date?: string;
+  /** Who did that last check, when they gave an email address. */
+  assurer_email?: string;
   fees_description?: string;
+  eligibility_description?: string;
+  minimum_age?: number;
+  maximum_age?: number;
   organization: HsdsOrganization;
   phones: HsdsPhone[];
   service_areas: HsdsServiceArea[];
@@ -89,8 +97,13 @@ export interface HsdsService {
   rp_address?: string;
   rp_source_title: string;
   rp_source_url?: string;
-  rp_source_dating: 'dated' | 'undated';
-  rp_corroborated_by: { title: string; url?: string; dating: 'dated' | 'undated'; date?: string }[];
+  rp_source_read_on: string;
+  rp_source_published_on?: string;
+  rp_source_derived_from?: NonNullable<Source['derivedFrom']>;
+  rp_corroborated_by: DirectoryEntry['corroboratedBy'];
+  rp_history: HistoryEvent[];
+  rp_is_detained_only?: boolean;
+  rp_recognition?: NonNullable<DirectoryEntry['recognition']>;
   rp_notes?: string;
 }
 

@@ -4,7 +4,7 @@
  */
 import { hsdsVersion, taxonomy, type HsdsService } from './hsds-model.js';
 
-type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'array';
+type FieldType = 'string' | 'number' | 'boolean' | 'date' | 'array' | 'object';
 
 interface TableSpec {
   name: string;
@@ -24,9 +24,11 @@ export const tableSpecs: TableSpec[] = [
     path: 'services.csv',
     fields: [
       ['id', 'string'], ['organization_id', 'string'], ['name', 'string'], ['description', 'string'], ['status', 'string'],
-      ['assured_date', 'date'], ['fees_description', 'string'], ['rp_id', 'string'], ['rp_state', 'string'], ['rp_scope', 'string'],
-      ['rp_address', 'string'], ['rp_source_title', 'string'], ['rp_source_url', 'string'], ['rp_source_dating', 'string'],
-      ['rp_corroborated_by', 'array'], ['rp_notes', 'string'],
+      ['assured_date', 'date'], ['assurer_email', 'string'], ['fees_description', 'string'], ['eligibility_description', 'string'],
+      ['minimum_age', 'number'], ['maximum_age', 'number'], ['rp_id', 'string'], ['rp_state', 'string'], ['rp_scope', 'string'],
+      ['rp_address', 'string'], ['rp_source_title', 'string'], ['rp_source_url', 'string'], ['rp_source_read_on', 'date'],
+      ['rp_source_published_on', 'date'], ['rp_source_derived_from', 'object'], ['rp_corroborated_by', 'array'], ['rp_history', 'array'],
+      ['rp_is_detained_only', 'boolean'], ['rp_recognition', 'object'], ['rp_notes', 'string'],
     ],
     references: { organization_id: 'organization' },
   },
@@ -96,7 +98,7 @@ export function tablesToServices(tables: Tables): Row[] {
 /** CSV cells are text: booleans as true/false, arrays as JSON, absent values as empty cells. */
 export function toCell(value: unknown, type: FieldType): string {
   if (value === undefined || value === null) return '';
-  if (type === 'array') return JSON.stringify(value);
+  if (type === 'array' || type === 'object') return JSON.stringify(value);
   return String(value);
 }
 
@@ -104,7 +106,7 @@ export function fromCell(cell: string, type: FieldType): unknown {
   if (cell === '') return undefined;
   if (type === 'number') return Number(cell);
   if (type === 'boolean') return cell === 'true';
-  if (type === 'array') return JSON.parse(cell);
+  if (type === 'array' || type === 'object') return JSON.parse(cell);
   return cell;
 }
 
@@ -114,7 +116,7 @@ export function dataPackageDescriptor(state: string): object {
     title: `release-packet directory (${state.toUpperCase()}), Open Referral HSDS ${hsdsVersion}`,
     profile: 'tabular-data-package',
     version: hsdsVersion,
-    description: 'Rapid response networks, immigrant legal service providers, public defenders and consulates. Every service carries its source (rp_source_*) and the date it was last checked (assured_date). Fields starting with rp_ are release-packet extensions, described in docs/DATA.md.',
+    description: 'Rapid response networks, immigrant legal service providers, public defenders and consulates. Every service carries its source (rp_source_*) the day it was read and its own date (rp_source_read_on, rp_source_published_on), and the date it was last confirmed with the organization (assured_date, absent until then; rp_history holds every check). Fields starting with rp_ are release-packet extensions, described in docs/DATA.md.',
     resources: tableSpecs.map((spec) => ({
       name: spec.name,
       path: spec.path,

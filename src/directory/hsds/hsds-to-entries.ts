@@ -9,6 +9,9 @@ const serviceInput = z.looseObject({
   name: z.string(),
   description: z.string().optional(),
   assured_date: z.string().optional(),
+  eligibility_description: z.string().optional(),
+  minimum_age: z.number().optional(),
+  maximum_age: z.number().optional(),
   status: z.string().optional(),
   fees_description: z.string().optional(),
   organization: z.looseObject({ name: z.string(), website: z.string().optional(), rp_is_nonprofit: z.boolean().optional() }).optional(),
@@ -28,8 +31,13 @@ const serviceInput = z.looseObject({
   rp_address: z.string().optional(),
   rp_source_title: z.string().optional(),
   rp_source_url: z.string().optional(),
-  rp_source_dating: z.string().optional(),
+  rp_source_read_on: z.string().optional(),
+  rp_source_published_on: z.string().optional(),
+  rp_source_derived_from: z.unknown().optional(),
   rp_corroborated_by: z.array(z.unknown()).optional(),
+  rp_history: z.array(z.unknown()).optional(),
+  rp_is_detained_only: z.boolean().optional(),
+  rp_recognition: z.unknown().optional(),
   rp_notes: z.string().optional(),
 });
 
@@ -77,6 +85,23 @@ function countiesOf(service: ServiceInput, counties: County[]): string[] {
   });
 }
 
+function eligibilityOf(service: ServiceInput) {
+  const description = service.eligibility_description;
+  if (!description) return undefined;
+  return {
+    ...(service.minimum_age !== undefined ? { minimumAge: service.minimum_age } : {}),
+    ...(service.maximum_age !== undefined ? { maximumAge: service.maximum_age } : {}),
+    ...(service.rp_is_detained_only !== undefined ? { isDetainedOnly: service.rp_is_detained_only } : {}),
+    description,
+  };
+}
+
+/** A foreign assured_date is kept as a note for whoever confirms the line, not as our confirmation. */
+function notesOf(service: ServiceInput): string | undefined {
+  const foreignCheck = service.assured_date && !service.rp_history ? `The publishing package says it last checked this service on ${service.assured_date}.` : undefined;
+  return [service.rp_notes, foreignCheck].filter(Boolean).join(' ') || undefined;
+}
+
 function candidateEntry(service: ServiceInput, counties: County[]): unknown {
   const areas = countiesOf(service, counties);
   const fees = service.fees_description;
@@ -100,12 +125,23 @@ function candidateEntry(service: ServiceInput, counties: County[]): unknown {
     serviceArea: { counties: areas },
     status: service.status ?? 'active',
     scope: service.rp_scope ?? (areas.length > 1 ? 'regional' : 'county'),
+    ...(eligibilityOf(service) ? { eligibility: eligibilityOf(service) } : {}),
+    ...(service.rp_recognition !== undefined ? { recognition: service.rp_recognition } : {}),
     ...(service.rp_source_title
-      ? { source: { title: service.rp_source_title, ...(service.rp_source_url ? { url: service.rp_source_url } : {}), dating: service.rp_source_dating ?? 'undated' } }
+      ? {
+          source: {
+            title: service.rp_source_title,
+            ...(service.rp_source_url ? { url: service.rp_source_url } : {}),
+            readOn: service.rp_source_read_on,
+            ...(service.rp_source_published_on ? { publishedOn: service.rp_source_published_on } : {}),
+            ...(service.rp_source_derived_from !== undefined ? { derivedFrom: service.rp_source_derived_from } : {}),
+          },
+        }
       : {}),
     corroboratedBy: service.rp_corroborated_by ?? [],
-    verifiedOn: service.assured_date,
-    ...(service.rp_notes ? { notes: service.rp_notes } : {}),
+    // Only our own history is a confirmation: another publisher's assured_date says neither who checked nor how.
+    history: service.rp_history ?? [],
+    ...(notesOf(service) ? { notes: notesOf(service) } : {}),
   };
 }
 
@@ -114,7 +150,7 @@ export interface ImportResult {
   problems: DirectoryProblem[];
 }
 
-/** Services without a source or a date come back as problems: the directory never takes an unsourced number. */
+/** Services without a source or the day it was read come back as problems: the directory never takes an unsourced number. */
 export function hsdsToEntries(services: unknown[], counties: County[], file: string): ImportResult {
   const entries: DirectoryEntry[] = [];
   const problems: DirectoryProblem[] = [];
@@ -130,7 +166,7 @@ export function hsdsToEntries(services: unknown[], counties: County[], file: str
     if (!result.success) {
       for (const issue of result.error.issues) {
         const path = issue.path.map(String).join('.');
-        const message = path === 'source' ? 'has no source (rp_source_title)' : path === 'verifiedOn' ? 'has no assured_date' : `${path}: ${issue.message}`;
+        const message = path === 'source' ? 'has no source (rp_source_title)' : path === 'source.readOn' ? 'has no rp_source_read_on (the day its source was read)' : `${path}: ${issue.message}`;
         problems.push({ file, entry: label, message });
       }
       return;

@@ -17,8 +17,10 @@ const directoryQuery = z.object({
   language: z.string().optional(),
 });
 
-function entryWithFreshness({ entry, freshness }: SelectedEntry) {
-  return { ...entry, freshness: { ...freshness, needsCheck: freshness.isStale || freshness.isUndated } };
+/** The entry as stored, with how the packet judges it today: confirmed (when, how) or due for a check. */
+function entryWithFreshness({ entry, standing }: SelectedEntry) {
+  const { confirmation, needsCheck, isDerived } = standing;
+  return { ...entry, freshness: { needsCheck, isDerived, ...(confirmation ? { confirmedOn: confirmation.on, confirmedBy: confirmation.method } : {}) } };
 }
 
 function countyOf(state: StateDirectory, slug: string | undefined, path: string, issues: FieldIssue[]) {

@@ -1,0 +1,83 @@
+/**
+ * What a line's dates mean in print. The audit of issue 12 found undated pages printed as "confirmed" on the
+ * day they were read: a packet says "confirmed" only for a line someone confirmed with the organization.
+ */
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { judgeEntry, lastConfirmation, printablePhones } from '../../src/directory/entry-dates.js';
+import { inspectStateDirectory } from '../../src/directory/inspect-directory.js';
+import type { DirectoryEntry, HistoryEvent } from '../../src/directory/schema.js';
+import { createEngine } from '../../src/engine.js';
+import { generatePreview } from '../../src/generate.js';
+import { today } from '../support/packets.js';
+
+const fixtureDir = new URL('../fixtures/directory', import.meta.url).pathname;
+const fixtureEntries = inspectStateDirectory(join(fixtureDir, 'zz')).entries;
+const entry = (id: string) => fixtureEntries.find((candidate) => candidate.id === id)!;
+const event = (fields: Partial<HistoryEvent>): HistoryEvent => ({ on: '2026-10-01', by: 'tester', method: 'phone', result: 'confirmed', number: '(555) 010-0002', ...fields });
+const withHistory = (base: DirectoryEntry, history: HistoryEvent[]): DirectoryEntry => ({ ...base, history });
+
+describe('judgeEntry', () => {
+  it('never counts the day a source was read, nor its own date, as a confirmation', () => {
+    const valley = entry('valley-network');
+    expect(valley.source.publishedOn).toBe('2020-01-15');
+    const standing = judgeEntry(valley, today, 12);
+    expect(standing.confirmation).toBeUndefined();
+    expect(standing.needsCheck).toBe(true);
+  });
+
+  it('counts a phone call that reached the organization as a confirmation, with its date and method', () => {
+    const standing = judgeEntry(withHistory(entry('valley-network'), [event({})]), today, 12);
+    expect(standing.confirmation).toEqual({ on: '2026-10-01', method: 'phone', by: 'tester' });
+    expect(standing.needsCheck).toBe(false);
+  });
+
+  it('asks for a new check when the last confirmation is older than the allowed age', () => {
+    const standing = judgeEntry(withHistory(entry('valley-network'), [event({ on: '2024-01-10' })]), today, 12);
+    expect(standing.confirmation?.on).toBe('2024-01-10');
+    expect(standing.isConfirmationOld).toBe(true);
+    expect(standing.needsCheck).toBe(true);
+  });
+
+  it('does not count an unanswered call as a confirmation', () => {
+    expect(lastConfirmation(withHistory(entry('valley-network'), [event({ result: 'no-answer' })]))).toBeUndefined();
+  });
+
+  it('confirms an entry of several lines only when every line it prints was confirmed, and dates it by the oldest', () => {
+    const twoLines: DirectoryEntry = { ...entry('valley-network'), phones: [...entry('valley-network').phones, { number: '(555) 010-0099', type: 'text', is24Hours: false }] };
+    expect(lastConfirmation(withHistory(twoLines, [event({})]))).toBeUndefined();
+    const both = withHistory(twoLines, [event({ on: '2026-09-01' }), event({ number: '(555) 010-0099', on: '2026-11-01', method: 'email' })]);
+    expect(lastConfirmation(both)?.on).toBe('2026-09-01');
+  });
+
+  it('drops a line whose last report is "disconnected"', () => {
+    const valley = entry('valley-network');
+    expect(printablePhones(withHistory(valley, [event({ result: 'disconnected' })]))).toEqual([]);
+    // Answered again later: it prints again.
+    expect(printablePhones(withHistory(valley, [event({ result: 'disconnected', on: '2026-01-01' }), event({ on: '2026-02-01' })]))).toHaveLength(1);
+  });
+});
+
+describe('the printed date of each line', () => {
+  const engine = createEngine({ directoryDir: fixtureDir, stateId: 'zz' });
+  const html = generatePreview({ county: 'north-county', destinationCounty: 'south-county', language: 'es' }, { today, engine });
+  const lines = html.split('\n').filter((line) => line.includes('class="entry-date"'));
+
+  it('prints "confirmed" with the date and method only on the confirmed line, in both languages', () => {
+    const confirmed = lines.filter((line) => /confirmad|confirmed/.test(line));
+    expect(confirmed).toEqual(['  <p class="entry-date">confirmado el 1 jun 2026 por teléfono / confirmed Jun 1, 2026 by phone</p>']);
+  });
+
+  it('prints every other line as listed by its source, with the source\'s own date or "undated", and the verify mark', () => {
+    const others = lines.filter((line) => !/confirmad|confirmed/.test(line));
+    expect(others.length).toBeGreaterThan(2);
+    for (const line of others) expect(line).toMatch(/<strong>VERIFIQUE \/ VERIFY<\/strong> · publicado por Fixture source \(test data, not a real line\), (\d{1,2} \w{3} \d{4}|sin fecha)<\/p>/);
+    expect(others.some((line) => line.includes('15 ene 2020'))).toBe(true);
+    expect(others.some((line) => line.includes('sin fecha'))).toBe(true);
+  });
+
+  it('says on the cover when lines were confirmed, apart from the dates of copied sources', () => {
+    expect(html).toContain('Numbers marked “confirmed” were checked with the organization between Jun 1, 2026 and Jun 1, 2026.');
+    expect(html).toContain('Numbers not marked “confirmed” are copied from sources dated Jan 15, 2020 to Jun 1, 2026 or undated, not checked with the organization.');
+  });
+});
