@@ -7,11 +7,13 @@ import { describeError } from '../i18n/describe-error.js';
 import { isPacketError } from '../errors.js';
 import type { GenerateFlags } from './generate-command.js';
 import type { CheckFlags, DirectoryFlags, ImportFlags } from './directory-command.js';
+import { registerLocalesCommands } from './locales-commands.js';
 
 // Each command group's module is imported when its command runs: a `generate` process never loads the
 // directory tools (HSDS, CSV), and start-up is most of what a one-packet CLI call costs.
 const generateCommand = () => import('./generate-command.js');
 const directoryCommand = () => import('./directory-command.js');
+const localesCommand = () => import('./locales-command.js');
 
 /** Prints what went wrong in the request's language; never the values the person typed. */
 function report(error: unknown, lng: string | undefined): number {
@@ -77,10 +79,9 @@ export async function main(argv: string[]): Promise<number> {
     });
 
   // Maintainer tools: messages name files and entries (public data), so the error's own detail is shown.
-  const maintain = async (run: (tools: Awaited<ReturnType<typeof directoryCommand>>) => number | void) => {
-    const tools = await directoryCommand();
+  const runTool = async (run: () => number | void | Promise<number | void>) => {
     try {
-      exitCode = run(tools) ?? 0;
+      exitCode = (await run()) ?? 0;
     } catch (error) {
       if (!isPacketError(error)) {
         // Never a silent exit: the class says what kind of failure it was without quoting any input.
@@ -92,6 +93,10 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`release-packet: ${error.message} (${error.code})\n`);
       exitCode = error.status < 500 || error.code === 'PKT_ERR_DIRECTORY_INVALID' ? 1 : 2;
     }
+  };
+  const maintain = async (run: (tools: Awaited<ReturnType<typeof directoryCommand>>) => number | void) => {
+    const tools = await directoryCommand();
+    await runTool(() => run(tools));
   };
   const directory = program.command('directory').description('check, export and import the directory of hotlines and providers');
   const stateOptions = (command: Command) =>
@@ -114,6 +119,11 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--from <path>', 'package folder or services.json')
     .option('--allow-emptying-counties', 'accept a package that removes every entry of a county, or every statewide entry')
     .action((flags: ImportFlags) => maintain((tools) => tools.runDirectoryImport(flags)));
+
+  registerLocalesCommands(program, async (run) => {
+    const tools = await localesCommand();
+    await runTool(() => run(tools));
+  });
 
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -38,7 +38,8 @@ export interface Catalogs {
   has(lng: string): boolean;
 }
 
-export const defaultLocalesDir = projectPath('locales');
+/** RELEASE_PACKET_LOCALES_DIR points the service and CLI at a translator's working copy (or a pseudo-locale). */
+export const defaultLocalesDir = process.env.RELEASE_PACKET_LOCALES_DIR || projectPath('locales');
 
 /** The folders under locales/ that are locale tags, and a finding for each folder that is not a canonical one. */
 export function listLocaleFolders(localesDir: string): { ids: string[]; findings: LocaleFinding[] } {
@@ -67,8 +68,11 @@ export interface EnglishSource {
 }
 
 export interface ReadLocaleResult {
+  /** Present only when nothing blocks the locale. */
   locale?: Locale;
   findings: LocaleFinding[];
+  /** Whatever could be read, for `locales check` to go on finding problems in a broken locale. */
+  partial: { meta?: LocaleMeta; catalogs: Record<string, CatalogTree>; files: Record<string, JsonFile>; outdatedKeys: string[]; untrackedKeys: string[] };
 }
 
 /** Reads and checks one folder against English (undefined when reading English itself). */
@@ -101,13 +105,15 @@ export function readLocale(localesDir: string, id: string, english?: EnglishSour
     }
   }
   let outdatedKeys: string[] = [];
+  let untrackedKeys: string[] = [];
   if (english) {
     const recorded = readSourceHashes(localesDir, id);
     if (recorded.finding) findings.push({ ...recorded.finding, severity: 'warning' });
-    outdatedKeys = compareSources(english.entries, recorded.hashes).outdated;
+    ({ outdated: outdatedKeys, untracked: untrackedKeys } = compareSources(english.entries, recorded.hashes));
   }
-  if (!meta || findings.some(isBlocking)) return { findings };
-  return { locale: { id, meta, catalogs, files, outdatedKeys, outdatedLegalKeys: outdatedKeys.filter(isLegalText) }, findings };
+  const partial = { ...(meta ? { meta } : {}), catalogs, files, outdatedKeys, untrackedKeys };
+  if (!meta || findings.some(isBlocking)) return { findings, partial };
+  return { locale: { id, meta, catalogs, files, outdatedKeys, outdatedLegalKeys: outdatedKeys.filter(isLegalText) }, findings, partial };
 }
 
 export function englishSourceOf(locale: Locale): EnglishSource {

@@ -27,13 +27,14 @@ function undrawable(text: string, coverage: FontCoverage): number[] {
   return missing;
 }
 
-export function findUncoveredText(locale: Locale, coverage: FontCoverage): LocaleFinding[] {
+/** `locale.meta` may be absent (an invalid meta.json): the catalogs are still checked. */
+export function findUncoveredText(locale: Pick<Locale, 'id' | 'files'> & { meta?: Locale['meta'] }, coverage: FontCoverage): LocaleFinding[] {
   const findings: LocaleFinding[] = [];
   const metaFile = `${locale.id}/meta.json`;
-  if (!coverage.scripts.has(locale.meta.script)) {
+  if (locale.meta && !coverage.scripts.has(locale.meta.script)) {
     findings.push({ locale: locale.id, code: 'script-uncovered', severity: 'error', file: metaFile, key: 'script', message: `no bundled font is listed for script ${locale.meta.script} (assets/fonts/fonts.json)` });
   }
-  const nameMissing = undrawable(locale.meta.name, coverage);
+  const nameMissing = undrawable(locale.meta?.name ?? '', coverage);
   if (nameMissing.length) {
     findings.push({ locale: locale.id, code: 'glyph-missing', severity: 'error', file: metaFile, key: 'name', message: `no bundled font draws ${nameMissing.map(codePointLabel).join(' ')}` });
   }

@@ -1,7 +1,7 @@
 /** Request + directory + locale metadata → PacketModel: everything the templates print, decided and ordered. */
 import type { Catalogs } from '../i18n/catalogs.js';
 import type { Directory, StateDirectory } from '../directory/load-directory.js';
-import { selectEntries, type SelectedEntry } from '../directory/select-entries.js';
+import { isChildrenOnly, selectEntries, type SelectedEntry } from '../directory/select-entries.js';
 import type { PacketRequest } from '../request/schema.js';
 import { PacketError } from '../errors.js';
 import { chooseSections, type SectionId } from './sections.js';
@@ -51,6 +51,10 @@ export interface EntryView {
   sourceUrl?: string;
   /** The source is a copy or machine parse of an official list. */
   isDerived: boolean;
+  /** Recognized by the Department of Justice today (EOIR roster); never printed from an expired recognition. */
+  isRecognized: boolean;
+  isChildrenOnly: boolean;
+  isDetainedOnly: boolean;
 }
 
 /** What the cover says about the dates of the numbers in this packet. */
@@ -161,13 +165,23 @@ function languageNamesIn(codes: string[] | undefined, languages: string[]): stri
     .join(' / ');
 }
 
+/**
+ * Directory text in each packet language, "Spanish / English", once when they read the same. The sources'
+ * English prints for a language with no translation on file (a draft locale), never nothing.
+ */
+function inLanguages(english: string, languages: string[], translated: (language: string) => string | undefined): string {
+  const texts = languages.map((language) => (language === 'en' ? english : (translated(language) ?? english)));
+  return [...new Set(texts)].join(' / ');
+}
+
 function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: string[]): EntryView {
   const { entry, standing } = selected;
   const { confirmation } = standing;
+  const translationIn = (language: string) => state.translations.get(language)?.get(entry.id);
   return {
     id: entry.id,
     name: entry.organization.name,
-    serviceName: entry.service.name,
+    serviceName: inLanguages(entry.service.name, languages, (language) => translationIn(language)?.serviceName),
     description: entry.service.description,
     phones: entry.phones.map((phone) => ({
       // No-break spaces: a phone number never wraps across two lines.
@@ -175,7 +189,7 @@ function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: 
       isText: phone.type === 'text',
       isVoiceAndText: phone.type === 'voice-and-text',
       is24Hours: phone.is24Hours,
-      ...(phone.hours ? { hours: phone.hours } : {}),
+      ...(phone.hours ? { hours: inLanguages(phone.hours, languages, (language) => translationIn(language)?.hours.get(phone.number)) } : {}),
       ...(phone.languages ? { languageNames: languageNamesIn(phone.languages, languages)! } : {}),
     })),
     ...(entry.address ? { address: entry.address } : {}),
@@ -193,7 +207,26 @@ function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: 
     ...(entry.source.publishedOn ? { sourceDate: dateOf(entry.source.publishedOn) } : {}),
     ...(entry.source.url ? { sourceUrl: entry.source.url } : {}),
     isDerived: standing.isDerived,
+    isRecognized: standing.isRecognized,
+    isChildrenOnly: isChildrenOnly(entry),
+    isDetainedOnly: entry.eligibility?.isDetainedOnly === true,
   };
+}
+
+/**
+ * A contact's name as the wallet card prints it: at most cardNameCharacters characters (grapheme clusters,
+ * so an accent or an emoji is never cut in half), then "…". Two 200-character names do not fit beside the
+ * card's rights at its smallest size (8 pt), and the schema accepts 200 (a firm's name can be long); the
+ * contacts section prints the whole name. 60 characters of the widest letter (W) wrap to two card lines.
+ */
+export const cardNameCharacters = 60;
+const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+function onCard(contact: ContactView | undefined): ContactView | undefined {
+  if (!contact) return undefined;
+  const clusters = [...graphemes.segment(contact.name)];
+  if (clusters.length <= cardNameCharacters) return contact;
+  return { ...contact, name: `${clusters.slice(0, cardNameCharacters - 1).map((cluster) => cluster.segment).join('').trimEnd()}…` };
 }
 
 /** The English rule of DESIGN.md 1: the person's language first, English second, Spanish second for English. */
@@ -218,6 +251,7 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
   const selection = selectEntries(state, {
     county: county.slug,
     ...(destination ? { destinationCounty: destination.slug } : {}),
+    isYouth: request.youth,
     today: deps.today,
     ...(deps.staleMonths !== undefined ? { staleMonths: deps.staleMonths } : {}),
   });
@@ -252,7 +286,8 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
     name: contact.name,
     ...(contact.phone ? { phone: contact.phone } : {}),
   }));
-  const contactFor = (role: string) => contacts.find((contact) => contact.roleKey.endsWith(`.${role}`));
+  // The wallet card is a fixed box: its contacts print shortened; the contacts section prints them whole.
+  const contactFor = (role: string) => onCard(contacts.find((contact) => contact.roleKey.endsWith(`.${role}`)));
   const lawyer = contactFor('attorney');
   const emergencyContact = contactFor('emergency') ?? contactFor('family');
   const hold = request.iceHold;

@@ -47,9 +47,12 @@ describe('the directory entries a county packet prints', () => {
     positions(text, ['(213) 385-7800 ext. 136']);
   });
 
-  it('Fresno: the regional Valley Watch line, and the legal providers that serve the Central Valley', async () => {
-    const text = await textOf({ county: 'fresno' });
-    expect(ascending(positions(text, ['(559) 206-0151', en.legal.title, '(559) 573-8404']))).toBe(true);
+  it('Fresno: the regional Valley Watch line; KIND, which serves children only, in a youth packet and not in an adult one', async () => {
+    const youth = await textOf({ county: 'fresno', youth: true });
+    expect(ascending(positions(youth, ['(559) 206-0151', en.legal.title, '(559) 573-8404']))).toBe(true);
+    const adult = await textOf({ county: 'fresno' });
+    positions(adult, ['(559) 206-0151']);
+    expect(adult).not.toContain('(559) 573-8404');
   });
 
   it('Riverside: the local and the regional network, local first', async () => {
@@ -66,6 +69,7 @@ describe('the directory entries a county packet prints', () => {
 
   it('puts the public defender on the staff page with "verify this number" when its source is undated', async () => {
     const text = await textOf({ county: 'san-francisco', print: { staffChecklist: true } });
-    expect(text).toContain(`(415) 553-1671 (${en.directory.verifyShort})`);
+    // In both packet languages, like the heading above the list (English first here, Spanish second).
+    expect(text).toContain(`(415) 553-1671 (${en.directory.verifyShort} / `);
   });
 });
