@@ -5,7 +5,7 @@
  * never a line printed over the body or a mark.
  */
 import { PacketError } from '../errors.js';
-import type { PageFurniture } from '../render/document-tree.js';
+import type { FurnitureLine, PageFurniture } from '../render/document-tree.js';
 import type { FurnitureSlot, PageLayout } from './page-layout.js';
 import type { BlockLayoutContext, Slice } from './block-layout.js';
 import { layoutText } from './block-layout.js';
@@ -57,6 +57,30 @@ function placeInSlots(page: PageLayout, fills: SlotFill[], text: string, lang: s
   throw new PacketError('PKT_ERR_LAYOUT_OVERFLOW', { detail: `the ${what} in ${lang} does not fit in the page's margins` });
 }
 
+/**
+ * Which banners do not fit a set of slots (a card sheet's bands hold one or two lines): the caller prints
+ * those just before the sheet instead, and the sheet leaves them out.
+ */
+export function bannersLeftOver(lines: FurnitureLine[], slots: FurnitureSlot[], context: BlockLayoutContext): FurnitureLine[] {
+  const used = slots.map(() => 0);
+  const left: FurnitureLine[] = [];
+  for (const line of lines) {
+    const index = slots.findIndex((slot, slotIndex) => {
+      const height = layoutLine(line.text, line.lang, context.styles.banner, slot.widthPt, context).reduce((sum, slice) => sum + slice.heightPt, 0);
+      if (used[slotIndex]! + height > slot.heightPt + 0.01) return false;
+      used[slotIndex]! += height;
+      return true;
+    });
+    if (index < 0) left.push(line);
+  }
+  return left;
+}
+
+/** The banners a card sheet of these languages carries, in print order. */
+export function bannersFor(langs: Iterable<string>, furniture: PageFurniture): FurnitureLine[] {
+  return [...langs].flatMap((lang) => furniture.draftMarks[lang] ?? []);
+}
+
 export interface FurnitureOptions {
   /** The language of the person's footer, and of the staff pages' first line. */
   lang: string;
@@ -82,8 +106,9 @@ export function addFurniture(pages: PageLayout[], furniture: PageFurniture, opti
       : furniture.footer.replaceAll('{{page}}', String(++personNumber)).replaceAll('{{pages}}', String(personPages));
     placeInSlots(page, bottom, footer, isStaff ? options.staffLang : options.lang, styles.footer, context, 'footer');
     if (isStaff) for (const banner of furniture.staffOnly) placeInSlots(page, top, banner.text, banner.lang, styles.banner, context, 'staff banner');
-    for (const pageLang of page.langs) {
-      for (const mark of furniture.draftMarks[pageLang] ?? []) placeInSlots(page, top, mark.text, mark.lang, styles.banner, context, 'draft banner');
+    for (const mark of bannersFor(page.langs, furniture)) {
+      if (page.bannersPrintedBefore?.includes(mark.text)) continue;
+      placeInSlots(page, top, mark.text, mark.lang, styles.banner, context, 'draft banner');
     }
   }
 }

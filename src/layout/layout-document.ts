@@ -8,8 +8,8 @@ import type { ShapeCache } from './shape.js';
 import { createStyleSheet } from './styles.js';
 import { layoutBlock, type BlockLayoutContext, type Slice } from './block-layout.js';
 import { paginate, newPage, type TopMargins } from './paginate.js';
-import { cardFormatsFor, layoutCardSheets, safeEdgePt, type CardLayout } from './wallet-card.js';
-import { addFurniture, bannersHeightPt, furnitureGapPt } from './furniture.js';
+import { cardFormatsFor, cardSheetFurnitureSlots, layoutCardSheets, safeEdgePt, type CardLayout } from './wallet-card.js';
+import { addFurniture, bannersFor, bannersHeightPt, bannersLeftOver, furnitureGapPt } from './furniture.js';
 
 export interface LayoutOptions {
   paper: 'letter' | 'a4';
@@ -73,7 +73,14 @@ export function layoutDocument(document: RenderedDocument, options: LayoutOption
       const formats = cardFormatsFor(options.isLargePrint);
       const howTo = options.cardLayout === 'fold' ? document.furniture.cardsFold : document.furniture.cardsDuplex;
       // How to print and cut goes in the flow before the sheet, where a wrap has room: the sheet's margins hold marks.
-      const howToSlices = layoutBlock({ type: 'group', tag: 'div', lang: document.lang, dir: 'auto', classes: ['notice'], children: [paragraph(document, howTo, [])] }, contentWidth, context);
+      // A card sheet's bands hold a line or two: banners beyond that print with the note, on the page before.
+      const sheetSlots = cardSheetFurnitureSlots(paper, formats[0]!, safeEdgePt).top;
+      const frontLang = findCard(block, 'card-front').lang;
+      const backLang = findCard(block, 'card-back').lang;
+      const sheetLangs = options.cardLayout === 'fold' ? [[frontLang, backLang]] : [[frontLang], [backLang]];
+      const carried = [...new Map(sheetLangs.flatMap((langs) => bannersLeftOver(bannersFor(new Set(langs), document.furniture), sheetSlots, context)).map((line) => [line.text, line])).values()];
+      const carriedBlocks: Block[] = carried.map((line) => ({ type: 'paragraph', lang: line.lang, dir: 'auto', classes: [], inlines: [{ text: line.text, style: 'bold' }] }));
+      const howToSlices = layoutBlock({ type: 'group', tag: 'div', lang: document.lang, dir: 'auto', classes: ['notice'], children: [...carriedBlocks, paragraph(document, howTo, [])] }, contentWidth, context);
       // Catalog text only: a page it lands on may still be shared between packets.
       pending.push(...howToSlices.map((slice) => ({ ...slice, isShared: true })));
       flush();
@@ -86,7 +93,7 @@ export function layoutDocument(document: RenderedDocument, options: LayoutOption
       sheets.forEach((sheet, index) => {
         // A folded sheet is printed on one side: the next one starts on a sheet of its own.
         if (index > 0 && options.cardLayout === 'fold') startSheet(document.furniture.blankSheet);
-        pages.push({ ...sheet, langs: new Set(sheet.langs) });
+        pages.push({ ...sheet, langs: new Set(sheet.langs), ...(carried.length ? { bannersPrintedBefore: carried.map((line) => line.text) } : {}) });
       });
       continue;
     }

@@ -65,8 +65,8 @@ export interface PageLayout {
   isShared: boolean;
   /** Where the footer and banners may go; absent: the bands above and below the margins. */
   furnitureSlots?: { top: FurnitureSlot[]; bottom: FurnitureSlot[] };
-  /** Numbered apart (staff pages): the person's "page 1 of N" counts only the person's pages. */
-  numbering?: 'person' | 'staff';
+  /** Banners too many for this page's slots (a card sheet), printed with the note just before it. */
+  bannersPrintedBefore?: string[];
 }
 
 /** A box the page furniture may fill, measured from the page's top edge; lines stack inside it. */

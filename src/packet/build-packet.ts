@@ -216,10 +216,11 @@ function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: 
 /**
  * A contact's name as the wallet card prints it: at most cardNameCharacters characters (grapheme clusters,
  * so an accent or an emoji is never cut in half), then "…". Two 200-character names do not fit beside the
- * card's rights at its smallest size (8 pt), and the schema accepts 200 (a firm's name can be long); the
- * contacts section prints the whole name. 60 characters of the widest letter (W) wrap to two card lines.
+ * card's rights on a 3.5 x 2 in card even at its smallest size (7 pt), and the schema accepts 200 (a firm's
+ * name can be long); the contacts section prints the whole name. 30 characters of the widest letter (W)
+ * take one card line at 7 pt.
  */
-export const cardNameCharacters = 60;
+export const cardNameCharacters = 30;
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 function onCard(contact: ContactView | undefined): ContactView | undefined {

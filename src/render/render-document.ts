@@ -13,12 +13,6 @@ export interface RenderDeps {
   sectionCache?: SectionCache;
 }
 
-/** A language's name in another language, lower-case as it runs in a sentence ("español", "Spanish"). */
-function languageName(id: string, inLanguage: string): string {
-  const name = new Intl.DisplayNames([inLanguage], { type: 'language' }).of(id) ?? id;
-  return name;
-}
-
 export function renderDocument(model: PacketModel, deps: RenderDeps): RenderedDocument {
   const dirOf = (lang: string) => deps.catalogs.locales.get(lang)?.meta.dir ?? 'ltr';
   const { html, blocks, sharedBlocks } = renderSections(model, { templates: deps.templates, dirOf, ...(deps.sectionCache ? { sectionCache: deps.sectionCache } : {}) });
@@ -33,9 +27,9 @@ export function renderDocument(model: PacketModel, deps: RenderDeps): RenderedDo
   for (const language of model.languages) {
     const marks: { text: string; lang: string }[] = [];
     if (language.isDraft) {
-      const other = model.languages.find((candidate) => candidate.id !== language.id && !candidate.isDraft)?.id ?? 'en';
+      const other = model.languages.find((candidate) => candidate.id !== language.id)?.id ?? 'en';
       for (const lng of [language.id, ...(other === language.id ? [] : [other])]) {
-        marks.push({ text: deps.catalogs.fixedT(lng)('packet:document.draftMark', { language: languageName(language.id, lng), ...interpolation }) as string, lang: lng });
+        marks.push({ text: deps.catalogs.fixedT(lng)('packet:document.draftMark', { language: deps.catalogs.locales.get(language.id)?.meta.name ?? language.id, ...interpolation }) as string, lang: lng });
       }
     }
     // Legal text translated from English that has changed since (source-hashes.json) never prints unmarked.
