@@ -95,6 +95,8 @@ export interface PacketModel {
    * county's; undefined prints a labelled line to write one in.
    */
   cardHotline?: CardHotline;
+  /** Print labelled blank lines for the personal fields not given (batch packets, filled in by hand). */
+  isFillIn: boolean;
   state: { id: string; name: string };
   county: { slug: string; name: string };
   destinationCounty?: { slug: string; name: string };
@@ -305,6 +307,7 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
     cardLayout: request.print.cardLayout,
     staffLanguage: request.print.staffLanguage ?? 'en',
     ...(cardHotline ? { cardHotline } : {}),
+    isFillIn: request.print.fillIn,
     state: { id: state.state, name: state.name },
     county: { slug: county.slug, name: county.name },
     ...(destination ? { destinationCounty: { slug: destination.slug, name: destination.name } } : {}),

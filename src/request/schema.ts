@@ -103,8 +103,10 @@ export function createRequestSchema(vocabulary: RequestVocabulary) {
         staffChecklist: z.boolean().default(false),
         /** The language staff pages put first; English when omitted. */
         staffLanguage: language.optional(),
+        /** Labelled blank lines where a name, release date and place or contacts are not given: the generic packets of a batch. */
+        fillIn: z.boolean().default(false),
       })
-      .default({ paper: 'letter', largePrint: false, cardLayout: 'duplex', staffChecklist: false }),
+      .default({ paper: 'letter', largePrint: false, cardLayout: 'duplex', staffChecklist: false, fillIn: false }),
   });
 }
 
