@@ -79,6 +79,10 @@ export function inspectStateDirectory(stateDir: string): StateInspection {
       const entry = result.data;
       if (ids.has(entry.id)) problems.push({ file: path, entry: entry.id, message: 'duplicate id' });
       ids.add(entry.id);
+      // The claim "DOJ-recognized" prints from `recognition` only, so an expired one can never slip through in words.
+      if (/recogni[sz]ed/i.test(`${entry.service.name} ${entry.service.description}`)) {
+        problems.push({ file: path, entry: entry.id, message: 'service name or description claims a recognition: record it in `recognition`, which prints it only while current' });
+      }
       const unknown = stateFile ? entry.serviceArea.counties.filter((slug) => !slugs.has(slug)) : [];
       if (unknown.length) problems.push({ file: path, entry: entry.id, message: `serves unknown county ${unknown.join(', ')}` });
       entries.push(entry);

@@ -1,7 +1,7 @@
 /** Request + directory + locale metadata → PacketModel: everything the templates print, decided and ordered. */
 import type { Catalogs } from '../i18n/catalogs.js';
 import type { Directory, StateDirectory } from '../directory/load-directory.js';
-import { selectEntries, type SelectedEntry } from '../directory/select-entries.js';
+import { isChildrenOnly, selectEntries, type SelectedEntry } from '../directory/select-entries.js';
 import type { PacketRequest } from '../request/schema.js';
 import { PacketError } from '../errors.js';
 import { chooseSections, type SectionId } from './sections.js';
@@ -51,6 +51,10 @@ export interface EntryView {
   sourceUrl?: string;
   /** The source is a copy or machine parse of an official list. */
   isDerived: boolean;
+  /** Recognized by the Department of Justice today (EOIR roster); never printed from an expired recognition. */
+  isRecognized: boolean;
+  isChildrenOnly: boolean;
+  isDetainedOnly: boolean;
 }
 
 /** What the cover says about the dates of the numbers in this packet. */
@@ -188,6 +192,9 @@ function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: 
     ...(entry.source.publishedOn ? { sourceDate: dateOf(entry.source.publishedOn) } : {}),
     ...(entry.source.url ? { sourceUrl: entry.source.url } : {}),
     isDerived: standing.isDerived,
+    isRecognized: standing.isRecognized,
+    isChildrenOnly: isChildrenOnly(entry),
+    isDetainedOnly: entry.eligibility?.isDetainedOnly === true,
   };
 }
 
@@ -229,6 +236,7 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
   const selection = selectEntries(state, {
     county: county.slug,
     ...(destination ? { destinationCounty: destination.slug } : {}),
+    isYouth: request.youth,
     today: deps.today,
     ...(deps.staleMonths !== undefined ? { staleMonths: deps.staleMonths } : {}),
   });
