@@ -13,6 +13,7 @@ import { layoutTexts } from './layout/block-layout.js';
 import { compileTemplates, defaultTemplatesDir, precompileTemplates, type Templates } from './render/templates.js';
 import { SectionCache } from './render/section-cache.js';
 import { PacketError } from './errors.js';
+import { loadOfficialCards, type OfficialCard } from './layout/official-cards.js';
 import { buildFontProgram, type FontProgram } from './pdf/font-program.js';
 import { PageStreamCache } from './pdf/page-stream-cache.js';
 import { defaultPreparedPath, digestStartupInputs, readPreparedStartup, writePreparedStartup, } from './startup/prepared-file.js';
@@ -32,6 +33,8 @@ export interface Engine {
   /** Deflated pages made only of those sections, kept by the writer. */
   pageStreams: PageStreamCache;
   startupMs: number;
+  /** Official card PDFs by locale (assets/cards/cards.json), printed in place of the built-in card. */
+  officialCards: ReadonlyMap<string, OfficialCard>;
   /** 'prepared' when shapes and font programs came from the prepared startup file, 'computed' otherwise. */
   startupSource: 'prepared' | 'computed';
 }
@@ -107,6 +110,8 @@ export interface EngineOptions {
   directoryDir?: string;
   /** A locales folder other than the embedded locales/ (tests). */
   localesDir?: string;
+  /** An official cards folder other than assets/cards (tests). */
+  cardsDir?: string;
   stateId?: string;
   /**
    * The prepared startup file to load instead of shaping and subsetting (the CLI's fast start). A missing,
@@ -154,8 +159,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
   // From the prepared file, faces are parsed only if a word needs shaping that the file does not hold.
   const fontSet = stored ? loadFontSet(defaultFontsDir, stored.faces) : getFontSet();
   const catalogs = printableCatalogs(rawCatalogs, fontSet);
+  const officialCards = loadOfficialCards(options.cardsDir);
   const engine = (templates: Templates, frozenShapes: ReadonlyMap<string, ShapedWord>, prepared: ReadonlyMap<number, FontProgram>, startupSource: Engine['startupSource']): Engine => ({
-    catalogs, directory, fontSet, templates, stateId, frozenShapes, prepared, sectionCache: new SectionCache(), pageStreams: new PageStreamCache(), startupMs: performance.now() - started, startupSource,
+    catalogs, directory, fontSet, templates, stateId, frozenShapes, prepared, sectionCache: new SectionCache(), pageStreams: new PageStreamCache(), startupMs: performance.now() - started, startupSource, officialCards,
   });
   if (stored) {
     const prepared = new Map([...stored.programs].map(([faceIndex, program]): [number, FontProgram] => [faceIndex, { ...program, face: fontSet.faces[faceIndex]! }]));

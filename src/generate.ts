@@ -85,7 +85,7 @@ export function layoutPacket(prepared: PreparedPacket, engine: Engine = getEngin
   return layoutDocument(
     prepared.document,
     { paper: prepared.model.paper, isLargePrint: prepared.model.isLargePrint, cardCount: prepared.model.cardCount, cardLayout: prepared.model.cardLayout },
-    { fontSet: engine.fontSet, cache },
+    { fontSet: engine.fontSet, cache, officialCards: engine.officialCards },
   );
 }
 

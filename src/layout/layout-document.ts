@@ -9,6 +9,7 @@ import { createStyleSheet } from './styles.js';
 import { layoutBlock, type BlockLayoutContext, type Slice } from './block-layout.js';
 import { paginate, newPage, type TopMargins } from './paginate.js';
 import { cardFormatsFor, cardSheetFurnitureSlots, layoutCardSheets, safeEdgePt, type CardLayout } from './wallet-card.js';
+import type { OfficialCard } from './official-cards.js';
 import { addFurniture, bannersFor, bannersHeightPt, bannersLeftOver, furnitureGapPt } from './furniture.js';
 
 export interface LayoutOptions {
@@ -22,6 +23,8 @@ export interface LayoutOptions {
 export interface LayoutDeps {
   fontSet: FontSet;
   cache: ShapeCache;
+  /** Official card PDFs by locale (assets/cards); a language without one prints the built-in card. */
+  officialCards?: ReadonlyMap<string, OfficialCard>;
 }
 
 function findCard(section: GroupBlock, className: string): GroupBlock {
@@ -88,7 +91,11 @@ export function layoutDocument(document: RenderedDocument, options: LayoutOption
       startSheet(document.furniture.blankPage);
       const sheetsKey = `cards:${options.paper}:${options.isLargePrint}:${options.cardLayout}:${options.cardCount}`;
       const sheets = memoized(document.sharedBlocks.get(block), sheetsKey, () =>
-        layoutCardSheets({ front: findCard(block, 'card-front'), back: findCard(block, 'card-back'), count: options.cardCount, layout: options.cardLayout, formats, paper, context }),
+        {
+          const front = findCard(block, 'card-front');
+          const official = deps.officialCards?.get(front.lang);
+          return layoutCardSheets({ front, back: findCard(block, 'card-back'), count: options.cardCount, layout: options.cardLayout, formats, paper, context, ...(official ? { official } : {}) });
+        },
       );
       sheets.forEach((sheet, index) => {
         // A folded sheet is printed on one side: the next one starts on a sheet of its own.

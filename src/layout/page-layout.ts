@@ -49,7 +49,19 @@ export interface BoxItem {
   dashPt?: number;
 }
 
-export type DrawItem = TextItem | RuleItem | BoxItem;
+/** A page of an official card PDF (assets/cards), drawn into a box keeping its proportions (pdf-lib embedPage). */
+export interface EmbeddedPageItem {
+  kind: 'embedded-page';
+  /** Absolute path of the PDF; the writer embeds each page it names once per document. */
+  path: string;
+  pageIndex: number;
+  xPt: number;
+  yPt: number;
+  widthPt: number;
+  heightPt: number;
+}
+
+export type DrawItem = TextItem | RuleItem | BoxItem | EmbeddedPageItem;
 
 export interface PageLayout {
   widthPt: number;

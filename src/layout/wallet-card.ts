@@ -7,6 +7,7 @@
  * outside the grid, never on a card.
  */
 import { PacketError } from '../errors.js';
+import type { OfficialCard } from './official-cards.js';
 import type { GroupBlock } from '../render/document-tree.js';
 import type { DrawItem, FurnitureSlot, PageLayout, Paper, RuleItem } from './page-layout.js';
 import { layoutBlock, mergeSlices, type BlockLayoutContext, type Slice } from './block-layout.js';
@@ -231,6 +232,13 @@ export interface CardSheetInput {
   formats: CardFormat[];
   paper: Paper;
   context: BlockLayoutContext;
+  /** The official card for the front's language, printed in place of the built-in front (and back, if it has one). */
+  official?: OfficialCard;
+}
+
+/** An official card's page fills the whole cell (it carries its own margins); the writer keeps its proportions. */
+function placeOfficialCard(page: PageLayout, path: string, pageIndex: number, cell: CardSlot): void {
+  page.items.push({ kind: 'embedded-page', path, pageIndex, xPt: cell.xPt, yPt: cell.yPt, widthPt: cell.widthPt, heightPt: cell.heightPt });
 }
 
 function placeCard(page: PageLayout, content: Slice, cell: CardSlot, paper: Paper, format: CardFormat): void {
@@ -244,6 +252,11 @@ function placeCard(page: PageLayout, content: Slice, cell: CardSlot, paper: Pape
 export function layoutCardSheets(input: CardSheetInput): PageLayout[] {
   const { paper, context, layout } = input;
   const { format, front, back } = chooseCardFormat(input.front, input.back, input.formats, context);
+  const { official } = input;
+  const placeFront = (page: PageLayout, cell: CardSlot) =>
+    official ? placeOfficialCard(page, official.path, official.frontPageIndex, cell) : placeCard(page, front, cell, paper, format);
+  const placeBack = (page: PageLayout, cell: CardSlot) =>
+    official?.backPageIndex !== undefined ? placeOfficialCard(page, official.path, official.backPageIndex, cell) : placeCard(page, back, cell, paper, format);
   const cells = cardCells(paper, format);
   const perSheet = cardsPerSheet(format, layout);
   const count = input.count === 'sheet' ? perSheet : input.count;
@@ -259,8 +272,8 @@ export function layoutCardSheets(input: CardSheetInput): PageLayout[] {
       for (let card = 0; card < onThisSheet; card++) {
         const row = Math.floor(card / (format.columns / 2));
         const pair = (card % (format.columns / 2)) * 2;
-        placeCard(frontPage, front, cells[row * format.columns + pair]!, paper, format);
-        placeCard(frontPage, back, cells[row * format.columns + pair + 1]!, paper, format);
+        placeFront(frontPage, cells[row * format.columns + pair]!);
+        placeBack(frontPage, cells[row * format.columns + pair + 1]!);
       }
       pages.push(frontPage);
       continue;
@@ -269,8 +282,8 @@ export function layoutCardSheets(input: CardSheetInput): PageLayout[] {
     backPage.langs.add(input.back.lang);
     backPage.items.push(...marks());
     for (const cell of cells.slice(0, onThisSheet)) {
-      placeCard(frontPage, front, cell, paper, format);
-      placeCard(backPage, back, mirrorSlot(cell, paper), paper, format);
+      placeFront(frontPage, cell);
+      placeBack(backPage, mirrorSlot(cell, paper));
     }
     pages.push(frontPage, backPage);
   }

@@ -78,8 +78,15 @@ function dash(dashPt: number | undefined): string {
   return dashPt ? `[${num(dashPt)} ${num(dashPt)}] 0 d` : '[] 0 d';
 }
 
+/** Official card pages embedded in this document, by `path#pageIndex`: the XObject name and the page's own size. */
+export type EmbeddedPages = ReadonlyMap<string, { name: string; widthPt: number; heightPt: number }>;
+
+export function embeddedPageKey(path: string, pageIndex: number): string {
+  return `${path}#${pageIndex}`;
+}
+
 /** `runs`: where shared pages keep their text runs' operators (PageStreamCache.runs); only read for shared pages. */
-export function writePageContent(page: PageLayout, encoding: GlyphEncoding, runs?: WeakMap<object, RunOperators>): string {
+export function writePageContent(page: PageLayout, encoding: GlyphEncoding, runs?: WeakMap<object, RunOperators>, embedded?: EmbeddedPages): string {
   const sharedRuns = page.isShared ? runs : undefined;
   let out = '0 g 0 G\n';
   let hasText = false;
@@ -93,6 +100,14 @@ export function writePageContent(page: PageLayout, encoding: GlyphEncoding, runs
   for (const item of page.items) {
     if (item.kind === 'rule') {
       out += `${num(item.widthPt)} w ${dash(item.dashPt)} ${num(item.x1Pt)} ${num(item.y1Pt)} m ${num(item.x2Pt)} ${num(item.y2Pt)} l S\n`;
+    } else if (item.kind === 'embedded-page') {
+      const source = embedded?.get(embeddedPageKey(item.path, item.pageIndex));
+      if (!source) continue;
+      // Scaled to fit the box, proportions kept, centred: an official card is never stretched.
+      const scale = Math.min(item.widthPt / source.widthPt, item.heightPt / source.heightPt);
+      const x = item.xPt + (item.widthPt - source.widthPt * scale) / 2;
+      const y = item.yPt + (item.heightPt - source.heightPt * scale) / 2;
+      out += `q ${num(scale)} 0 0 ${num(scale)} ${num(x)} ${num(y)} cm /${source.name} Do Q\n`;
     } else if (item.kind === 'box') {
       out += `${num(item.lineWidthPt)} w ${dash(item.dashPt)} ${num(item.xPt)} ${num(item.yPt)} ${num(item.widthPt)} ${num(item.heightPt)} re S\n`;
     }

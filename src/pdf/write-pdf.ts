@@ -8,7 +8,8 @@ import type { PageLayout } from '../layout/page-layout.js';
 import type { FontSet } from '../layout/fonts.js';
 import { buildFontProgram, type FontProgram } from './font-program.js';
 import { embedFontProgram } from './embed-font.js';
-import { writePageContent, type FaceEncoding } from './content-stream.js';
+import { embeddedPageKey, writePageContent, type EmbeddedPages, type FaceEncoding } from './content-stream.js';
+import { embedOfficialPages } from './embed-official-pages.js';
 // pdf-lib's object layer alone: its full entry (forms, drawing API) costs ~30 ms more to import per process.
 import { PDFContext, PDFHexString, PDFRawStream, PDFString, PDFWriter, type PDFRef } from 'pdf-lib/cjs/core/index.js';
 import type { PageStreamCache } from './page-stream-cache.js';
@@ -80,12 +81,13 @@ export async function writePdf(pages: PageLayout[], metadata: PdfMetadata, deps:
       extraResource: `X${faceIndex}`,
     };
   }
-  const resources = context.register(context.obj({ Font: context.obj(fonts) }));
+  const { xObjects, embedded } = await embedOfficialPages(context, pages);
+  const resources = context.register(context.obj({ Font: context.obj(fonts), ...(embedded.size ? { XObject: context.obj(xObjects) } : {}) }));
 
   const pageTree = context.nextRef();
   const kids: PDFRef[] = [];
   for (const layout of pages) {
-    const content = writePageContent(layout, encoding, deps.pageStreams?.runs);
+    const content = writePageContent(layout, encoding, deps.pageStreams?.runs, embedded);
     // A shared page holds no personal data: its stream may outlive this packet. Not one that draws a
     // glyph from this packet's own subset, though: that font resource exists in this file only.
     const isReusable = layout.isShared && deps.pageStreams && !pagesWithExtra.has(layout);
