@@ -70,7 +70,28 @@ export function readFontManifest(fontsDir = defaultFontsDir) {
 function parseFace(path: string): Fontkit.Font {
   const parsed = loadFontkit().create(readFileSync(path));
   if (!('unitsPerEm' in parsed)) throw new PacketError('PKT_ERR_INTERNAL', { detail: `${path} is a collection` });
+  withOwnCodePoints(parsed);
   return parsed;
+}
+
+/**
+ * fontkit keeps one Glyph object per glyph id, carrying the code points of the first text that produced it
+ * (Font.getGlyph caches by id and ignores later `characters`). The ToUnicode map is built from those code
+ * points, so after one packet drew "ư" or Arabic "د" as part of another sequence, a later packet's "ư" read
+ * back as a space and "محمد" as "محم" (found by the property tests: it depended on the packets before).
+ * Each shaping now gets a view of the cached glyph with its own code points; metrics stay shared.
+ */
+function withOwnCodePoints(font: Fontkit.Font): void {
+  const cachedGlyph = font.getGlyph.bind(font) as (id: number, characters?: number[]) => Fontkit.Glyph;
+  (font as { getGlyph: (id: number, characters?: number[]) => Fontkit.Glyph }).getGlyph = (id, characters = []) => {
+    const glyph = cachedGlyph(id, characters);
+    if (!glyph || characters.length === 0 || sameCodePoints(glyph.codePoints, characters)) return glyph;
+    return Object.create(glyph, { codePoints: { value: characters, enumerable: true } }) as Fontkit.Glyph;
+  };
+}
+
+function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((codePoint, index) => codePoint === b[index]);
 }
 
 function summarize(font: Fontkit.Font): FaceSummary {
