@@ -61,6 +61,9 @@ export function sharedTexts(catalogs: Catalogs, directory: Directory): string[] 
   }
   for (const state of directory.states.values()) {
     texts.push(state.name, ...state.counties.map((county) => county.name));
+    for (const table of state.translations.values()) {
+      for (const translation of table.values()) texts.push(translation.serviceName ?? '', ...translation.hours.values());
+    }
     for (const entry of state.entries) {
       texts.push(entry.organization.name, entry.service.name, entry.source.title, entry.address ?? '');
       for (const phone of entry.phones) texts.push(phone.number, phone.hours ?? '');

@@ -72,6 +72,15 @@ export interface EntryStanding {
   isConfirmationOld: boolean;
   /** The number was taken from a copy or parse of an official list. */
   isDerived: boolean;
+  /** The DOJ recognition on file is current today: only then may the packet say "DOJ-recognized". */
+  isRecognized: boolean;
+}
+
+/** Current on the roster and not past the roster's expiry date. */
+export function isRecognizedOn(entry: DirectoryEntry, today: Date): boolean {
+  const recognition = entry.recognition;
+  if (recognition?.status !== 'current') return false;
+  return recognition.expiresOn === undefined || new Date(`${recognition.expiresOn}T00:00:00Z`) >= today;
 }
 
 export function judgeEntry(entry: DirectoryEntry, today: Date, months: number): EntryStanding {
@@ -82,5 +91,6 @@ export function judgeEntry(entry: DirectoryEntry, today: Date, months: number): 
     needsCheck: confirmation === undefined || isConfirmationOld,
     isConfirmationOld,
     isDerived: entry.source.derivedFrom !== undefined,
+    isRecognized: isRecognizedOn(entry, today),
   };
 }

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { directoryEntrySchema, stateFileSchema, type DirectoryEntry, type StateFile } from './schema.js';
+import { regionsFile } from './regions.js';
 
 export interface DirectoryProblem {
   file: string;
@@ -59,7 +60,8 @@ export function inspectStateDirectory(stateDir: string): StateInspection {
 
   const entries: DirectoryEntry[] = [];
   const ids = new Set<string>();
-  const files = readdirSync(stateDir).filter((file) => file.endsWith('.json') && file !== 'state.json').sort();
+  // regions.json groups counties for batches (src/directory/regions.ts); it lists no entries.
+  const files = readdirSync(stateDir).filter((file) => file.endsWith('.json') && file !== 'state.json' && file !== regionsFile).sort();
   for (const file of files) {
     const path = join(stateDir, file);
     const json = readJson(path);
@@ -79,6 +81,10 @@ export function inspectStateDirectory(stateDir: string): StateInspection {
       const entry = result.data;
       if (ids.has(entry.id)) problems.push({ file: path, entry: entry.id, message: 'duplicate id' });
       ids.add(entry.id);
+      // The claim "DOJ-recognized" prints from `recognition` only, so an expired one can never slip through in words.
+      if (/recogni[sz]ed/i.test(`${entry.service.name} ${entry.service.description}`)) {
+        problems.push({ file: path, entry: entry.id, message: 'service name or description claims a recognition: record it in `recognition`, which prints it only while current' });
+      }
       const unknown = stateFile ? entry.serviceArea.counties.filter((slug) => !slugs.has(slug)) : [];
       if (unknown.length) problems.push({ file: path, entry: entry.id, message: `serves unknown county ${unknown.join(', ')}` });
       entries.push(entry);

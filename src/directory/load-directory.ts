@@ -5,6 +5,7 @@ import { PacketError } from '../errors.js';
 import { projectPath } from '../project-paths.js';
 import type { County, DirectoryEntry } from './schema.js';
 import { describeProblem, inspectStateDirectory } from './inspect-directory.js';
+import { loadEntryTranslations, type EntryTranslations } from './entry-translations.js';
 
 export interface StateDirectory {
   state: string;
@@ -12,6 +13,8 @@ export interface StateDirectory {
   counties: County[];
   countyBySlug: ReadonlyMap<string, County>;
   entries: DirectoryEntry[];
+  /** Service names and hours in languages other than the sources' English (translations/<lang>.json). */
+  translations: EntryTranslations;
 }
 
 export interface Directory {
@@ -28,7 +31,8 @@ export function loadStateDirectory(stateDir: string): StateDirectory {
     throw new PacketError('PKT_ERR_DIRECTORY_INVALID', { detail: `${describeProblem(problems[0]!)}${more}` });
   }
   const { state, name, counties } = stateFile;
-  return { state, name, counties, countyBySlug: new Map(counties.map((county) => [county.slug, county])), entries };
+  const translations = loadEntryTranslations(stateDir, entries);
+  return { state, name, counties, countyBySlug: new Map(counties.map((county) => [county.slug, county])), entries, translations };
 }
 
 export function loadDirectory(directoryDir = defaultDirectoryDir): Directory {

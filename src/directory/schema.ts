@@ -114,6 +114,8 @@ export const recognitionSchema = z.strictObject({
   status: z.enum(['current', 'expired', 'expired-renewal-pending']),
   /** The roster's report date. */
   asOf: isoDate,
+  /** The roster's expiry date: after it, the packet stops claiming the recognition even if status says current. */
+  expiresOn: isoDate.optional(),
   roster: z.string().min(1),
   note: z.string().min(1).optional(),
 });

@@ -49,9 +49,25 @@ function byScopeThenAlwaysOpen(a: DirectoryEntry, b: DirectoryEntry): number {
   return scopeRank[a.scope] - scopeRank[b.scope] || alwaysOpen(a) - alwaysOpen(b);
 }
 
+/** A provider that serves children only (HSDS maximum_age under 18). */
+export function isChildrenOnly(entry: DirectoryEntry): boolean {
+  return entry.eligibility?.maximumAge !== undefined && entry.eligibility.maximumAge < 18;
+}
+
+function isAdultsOnly(entry: DirectoryEntry): boolean {
+  return entry.eligibility?.minimumAge !== undefined && entry.eligibility.minimumAge >= 18;
+}
+
+/** For a youth packet: children-only providers first, then those that take youth cases, then the rest. */
+function youthRank(entry: DirectoryEntry): number {
+  return isChildrenOnly(entry) ? 0 : entry.service.offers.includes('youth-cases') ? 1 : 2;
+}
+
 export interface SelectOptions {
   county: string;
   destinationCounty?: string;
+  /** A youth packet (juvenile release): children's providers first; an adult packet never lists them. */
+  isYouth?: boolean;
   today: Date;
   staleMonths?: number;
 }
@@ -87,11 +103,16 @@ export function selectEntries(directory: StateDirectory, options: SelectOptions)
     return picked;
   };
 
+  // Who a provider serves is data: telling an adult about a children-only office sends them nowhere.
+  const servesPerson = (entry: DirectoryEntry) => (options.isYouth ? !isAdultsOnly(entry) : !isChildrenOnly(entry));
+  const legalProviders = providersFor('legal-provider').filter(servesPerson);
+  if (options.isYouth) legalProviders.sort((a, b) => youthRank(a) - youthRank(b));
+
   return {
     releaseNetworks: select(release),
     destinationNetworks: select(destination),
     stateNetworks: select([...networks].sort((a, b) => a.organization.name.localeCompare(b.organization.name, 'en'))),
-    legalProviders: select(providersFor('legal-provider')),
+    legalProviders: select(legalProviders),
     // The case, and so the ICE hold staff send on, belongs to the release county's defender.
     publicDefenders: select(providersFor('public-defender', [county])),
     consulates: select(providersFor('consulate').sort(byScopeThenAlwaysOpen)),

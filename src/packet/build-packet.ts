@@ -1,7 +1,7 @@
 /** Request + directory + locale metadata → PacketModel: everything the templates print, decided and ordered. */
 import type { Catalogs } from '../i18n/catalogs.js';
 import type { Directory, StateDirectory } from '../directory/load-directory.js';
-import { selectEntries, type SelectedEntry } from '../directory/select-entries.js';
+import { isChildrenOnly, selectEntries, type SelectedEntry } from '../directory/select-entries.js';
 import type { PacketRequest } from '../request/schema.js';
 import { PacketError } from '../errors.js';
 import { chooseSections, type SectionId } from './sections.js';
@@ -51,6 +51,10 @@ export interface EntryView {
   sourceUrl?: string;
   /** The source is a copy or machine parse of an official list. */
   isDerived: boolean;
+  /** Recognized by the Department of Justice today (EOIR roster); never printed from an expired recognition. */
+  isRecognized: boolean;
+  isChildrenOnly: boolean;
+  isDetainedOnly: boolean;
 }
 
 /** What the cover says about the dates of the numbers in this packet. */
@@ -75,6 +79,8 @@ export interface PacketModel {
   secondary: PacketLanguage;
   paper: 'letter' | 'a4';
   isLargePrint: boolean;
+  /** Print labelled blank lines for the personal fields not given (batch packets, filled in by hand). */
+  isFillIn: boolean;
   cardCount: number;
   state: { id: string; name: string };
   county: { slug: string; name: string };
@@ -146,13 +152,23 @@ function languageNamesIn(codes: string[] | undefined, languages: string[]): stri
     .join(' / ');
 }
 
+/**
+ * Directory text in each packet language, "Spanish / English", once when they read the same. The sources'
+ * English prints for a language with no translation on file (a draft locale), never nothing.
+ */
+function inLanguages(english: string, languages: string[], translated: (language: string) => string | undefined): string {
+  const texts = languages.map((language) => (language === 'en' ? english : (translated(language) ?? english)));
+  return [...new Set(texts)].join(' / ');
+}
+
 function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: string[]): EntryView {
   const { entry, standing } = selected;
   const { confirmation } = standing;
+  const translationIn = (language: string) => state.translations.get(language)?.get(entry.id);
   return {
     id: entry.id,
     name: entry.organization.name,
-    serviceName: entry.service.name,
+    serviceName: inLanguages(entry.service.name, languages, (language) => translationIn(language)?.serviceName),
     description: entry.service.description,
     phones: entry.phones.map((phone) => ({
       // No-break spaces: a phone number never wraps across two lines.
@@ -160,7 +176,7 @@ function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: 
       isText: phone.type === 'text',
       isVoiceAndText: phone.type === 'voice-and-text',
       is24Hours: phone.is24Hours,
-      ...(phone.hours ? { hours: phone.hours } : {}),
+      ...(phone.hours ? { hours: inLanguages(phone.hours, languages, (language) => translationIn(language)?.hours.get(phone.number)) } : {}),
       ...(phone.languages ? { languageNames: languageNamesIn(phone.languages, languages)! } : {}),
     })),
     ...(entry.address ? { address: entry.address } : {}),
@@ -178,6 +194,9 @@ function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: 
     ...(entry.source.publishedOn ? { sourceDate: dateOf(entry.source.publishedOn) } : {}),
     ...(entry.source.url ? { sourceUrl: entry.source.url } : {}),
     isDerived: standing.isDerived,
+    isRecognized: standing.isRecognized,
+    isChildrenOnly: isChildrenOnly(entry),
+    isDetainedOnly: entry.eligibility?.isDetainedOnly === true,
   };
 }
 
@@ -219,6 +238,7 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
   const selection = selectEntries(state, {
     county: county.slug,
     ...(destination ? { destinationCounty: destination.slug } : {}),
+    isYouth: request.youth,
     today: deps.today,
     ...(deps.staleMonths !== undefined ? { staleMonths: deps.staleMonths } : {}),
   });
@@ -252,6 +272,7 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
     secondary,
     paper: request.print.paper,
     isLargePrint: request.print.largePrint,
+    isFillIn: request.print.fillIn,
     cardCount: request.print.cards,
     state: { id: state.state, name: state.name },
     county: { slug: county.slug, name: county.name },

@@ -47,9 +47,12 @@ describe('the directory entries a county packet prints', () => {
     positions(text, ['(213) 385-7800 ext. 136']);
   });
 
-  it('Fresno: the regional Valley Watch line, and the legal providers that serve the Central Valley', async () => {
-    const text = await textOf({ county: 'fresno' });
-    expect(ascending(positions(text, ['(559) 206-0151', en.legal.title, '(559) 573-8404']))).toBe(true);
+  it('Fresno: the regional Valley Watch line; KIND, which serves children only, in a youth packet and not in an adult one', async () => {
+    const youth = await textOf({ county: 'fresno', youth: true });
+    expect(ascending(positions(youth, ['(559) 206-0151', en.legal.title, '(559) 573-8404']))).toBe(true);
+    const adult = await textOf({ county: 'fresno' });
+    positions(adult, ['(559) 206-0151']);
+    expect(adult).not.toContain('(559) 573-8404');
   });
 
   it('Riverside: the local and the regional network, local first', async () => {
