@@ -59,7 +59,15 @@ export function validRequest(vocabulary: Vocabulary) {
         iceHold: fc.record({ received: fc.boolean(), agencyWillComply: fc.boolean(), releaseInfoSharedWithIce: fc.boolean() }, { requiredKeys: ['received'] }),
         contacts: fc.array(fc.record({ role: fc.constantFrom(...contactRoles), name: printableText(limits.contactNameChars), phone }, { requiredKeys: ['role', 'name'] }), { maxLength: limits.contacts }),
         print: fc.record(
-          { paper: fc.constantFrom('letter', 'a4'), largePrint: fc.boolean(), cards: fc.integer({ min: 1, max: limits.cards }), staffChecklist: fc.boolean() },
+          {
+            paper: fc.constantFrom('letter', 'a4'),
+            largePrint: fc.boolean(),
+            cards: fc.integer({ min: 1, max: limits.cards }),
+            cardLayout: fc.constantFrom('duplex', 'fold'),
+            staffChecklist: fc.boolean(),
+            staffLanguage: language,
+            fillIn: fc.boolean(),
+          },
           { requiredKeys: [] },
         ),
       },
@@ -112,7 +120,7 @@ const fieldPaths: string[][] = [
   ['language'], ['secondLanguage'], ['county'], ['destinationCounty'], ['youth'], ['person'], ['person', 'name'],
   ['release'], ['release', 'date'], ['release', 'location'], ['iceHold'], ['iceHold', 'received'], ['iceHold', 'agencyWillComply'],
   ['contacts'], ['contacts', '0'], ['contacts', '0', 'name'], ['contacts', '0', 'phone'], ['contacts', '0', 'role'], ['contacts', '7'],
-  ['print'], ['print', 'paper'], ['print', 'cards'], ['print', 'largePrint'],
+  ['print'], ['print', 'paper'], ['print', 'cards'], ['print', 'largePrint'], ['print', 'cardLayout'], ['print', 'staffLanguage'], ['print', 'fillIn'],
 ];
 
 const targetPath = fc.oneof(
