@@ -63,13 +63,40 @@ export interface FaceSummary {
   codePoints: Uint32Array;
 }
 
+/** A font file or manifest that cannot be used stops start-up with the file named, not a stack trace. */
+function fontError(path: string, reason: string, cause?: unknown): PacketError {
+  return new PacketError('PKT_ERR_FONT_INVALID', { cause, detail: `${path}: ${reason}` });
+}
+
 export function readFontManifest(fontsDir = defaultFontsDir) {
-  return manifestSchema.parse(JSON.parse(readFileSync(join(fontsDir, 'fonts.json'), 'utf8')));
+  const path = join(fontsDir, 'fonts.json');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw fontError(path, 'cannot be read', cause);
+  }
+  try {
+    return manifestSchema.parse(JSON.parse(text));
+  } catch (cause) {
+    throw fontError(path, 'is not a valid font manifest', cause);
+  }
 }
 
 function parseFace(path: string): Fontkit.Font {
-  const parsed = loadFontkit().create(readFileSync(path));
-  if (!('unitsPerEm' in parsed)) throw new PacketError('PKT_ERR_INTERNAL', { detail: `${path} is a collection` });
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (cause) {
+    throw fontError(path, 'cannot be read (missing?)', cause);
+  }
+  let parsed: ReturnType<typeof Fontkit.create>;
+  try {
+    parsed = loadFontkit().create(bytes);
+  } catch (cause) {
+    throw fontError(path, 'is not a font fontkit can read (corrupt?)', cause);
+  }
+  if (!('unitsPerEm' in parsed)) throw fontError(path, 'is a font collection; give one face per file');
   withOwnCodePoints(parsed);
   return parsed;
 }
