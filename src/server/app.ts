@@ -54,7 +54,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await registerRateLimit(app, limits.rateLimitPerMinute);
   registerApiKeys(app, limits.apiKeys);
   registerHealthRoutes(app, renderer);
-  registerPacketRoutes(app, renderer);
+  registerPacketRoutes(app, renderer, engine);
   registerDirectoryRoutes(app, engine);
   return app;
 }
