@@ -6,6 +6,7 @@ import { listLeftOutLocales } from '../i18n/list-locales.js';
 import { describeError } from '../i18n/describe-error.js';
 import { isPacketError } from '../errors.js';
 import type { GenerateFlags } from './generate-command.js';
+import type { BatchFlags } from './batch-command.js';
 import type { CheckFlags, DirectoryFlags, ImportFlags } from './directory-command.js';
 import { registerLocalesCommands } from './locales-commands.js';
 import { registerCountiesCommand } from './counties-command.js';
@@ -16,6 +17,7 @@ import { packageVersion } from '../version.js';
 // directory tools (HSDS, CSV), and start-up is most of what a one-packet CLI call costs.
 const generateCommand = () => import('./generate-command.js');
 const directoryCommand = () => import('./directory-command.js');
+const batchCommand = () => import('./batch-command.js');
 const localesCommand = () => import('./locales-command.js');
 
 /**
@@ -101,6 +103,31 @@ export async function main(argv: string[]): Promise<number> {
         await runGenerate(flags);
       } catch (error) {
         exitCode = report(error, program.opts<{ uiLang?: string }>().uiLang, errorLanguage(flags));
+      }
+    });
+
+  program
+    .command('batch')
+    .description('generic packets (fill-in lines, no personal data) for many counties and languages, with a manifest')
+    .requiredOption('--counties <list>', 'all, a region (e.g. bay-area), or county slugs: fresno,kern')
+    .requiredOption('--langs <list>', 'packet languages (locale ids): en,es')
+    .addOption(new Option('--youth <which>', 'youth variants too (both), instead (only), or not (no)').choices(['no', 'both', 'only']).default('no'))
+    .addOption(new Option('--paper <paper>', 'paper size').choices(['letter', 'a4']).default('letter'))
+    .option('--large-print', '14 pt body text')
+    .option('--out <target>', 'a folder, or a .zip file')
+    .option('--merge <file>', 'also one print-ready PDF: each packet on an odd page, one bookmark per packet')
+    .option('--jobs <n>', 'worker threads (default: the number of cores)')
+    .option('--force', 'replace existing output files')
+    .addOption(new Option('--today <date>', 'the printed date, YYYY-MM-DD (reproducible output)').hideHelp())
+    .addOption(new Option('--repeat <n>', 'make the whole batch n times (benchmark)').hideHelp())
+    .action(async (flags: BatchFlags) => {
+      const { runBatchCommand } = await batchCommand();
+      try {
+        await runBatchCommand(flags);
+      } catch (error) {
+        // Ctrl-C: the conventional 128 + SIGINT, after saying nothing was left half-written.
+        exitCode = report(error, undefined);
+        if (isPacketError(error) && error.code === 'PKT_ERR_INTERRUPTED') exitCode = 130;
       }
     });
 

@@ -79,6 +79,8 @@ export interface PacketModel {
   secondary: PacketLanguage;
   paper: 'letter' | 'a4';
   isLargePrint: boolean;
+  /** Print labelled blank lines for the personal fields not given (batch packets, filled in by hand). */
+  isFillIn: boolean;
   cardCount: number;
   state: { id: string; name: string };
   county: { slug: string; name: string };
@@ -270,6 +272,7 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
     secondary,
     paper: request.print.paper,
     isLargePrint: request.print.largePrint,
+    isFillIn: request.print.fillIn,
     cardCount: request.print.cards,
     state: { id: state.state, name: state.name },
     county: { slug: county.slug, name: county.name },

@@ -48,6 +48,7 @@ export function withoutPersonalFields(model: PacketModel): PacketModel {
     secondary: model.secondary,
     paper: model.paper,
     isLargePrint: model.isLargePrint,
+    isFillIn: model.isFillIn,
     cardCount: model.cardCount,
     state: model.state,
     county: model.county,

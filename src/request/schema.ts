@@ -120,8 +120,10 @@ export function createRequestSchema(vocabulary: RequestVocabulary) {
         largePrint: z.boolean().default(false),
         cards: z.number().int().min(1).max(limits.cards).default(4),
         staffChecklist: z.boolean().default(false),
+        /** Labelled blank lines where a name, release date and place or contacts are not given: the generic packets of a batch. */
+        fillIn: z.boolean().default(false),
       })
-      .default({ paper: 'letter', largePrint: false, cards: 4, staffChecklist: false }),
+      .default({ paper: 'letter', largePrint: false, cards: 4, staffChecklist: false, fillIn: false }),
   });
   // Asking for the same language twice is a mistake to point out, not to replace silently with English.
   return request.superRefine((value, context) => {
