@@ -7,6 +7,8 @@ import { createErrorHandler } from './error-handler.js';
 import { registerPacketRoutes } from './routes/packets.js';
 import { registerDirectoryRoutes } from './routes/directory.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerFormRoutes } from './form/form-routes.js';
+import { registerDocsRoutes } from './api/docs-routes.js';
 import { defaultLimits, type ServiceLimits } from './limits/service-limits.js';
 import { createLimitedServer } from './limits/http-server.js';
 import { registerSecurityHeaders } from './limits/security-headers.js';
@@ -56,5 +58,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   registerHealthRoutes(app, renderer);
   registerPacketRoutes(app, renderer, engine);
   registerDirectoryRoutes(app, engine);
+  registerDocsRoutes(app, engine);
+  await registerFormRoutes(app, renderer, engine);
   return app;
 }
