@@ -72,7 +72,19 @@ export function createZipStream(target: Writable, date: Date): { add(name: strin
   return {
     async add(name, bytes) {
       zip.addBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name, { mtime: date, compress: false });
-      while ((zip.outputStream as Readable).readableLength > zipBufferLimitBytes && !target.destroyed) await once(target, 'drain');
+      while ((zip.outputStream as Readable).readableLength > zipBufferLimitBytes && !target.destroyed) {
+        // A destination destroyed while we wait (a client gone) never drains: its close ends the wait too.
+        await new Promise<void>((resolve) => {
+          const done = () => {
+            target.off('drain', done);
+            target.off('close', done);
+            resolve();
+          };
+          target.once('drain', done);
+          target.once('close', done);
+        });
+      }
+      if (target.destroyed) throw new PacketError('PKT_ERR_CLIENT_GONE', { detail: 'zip destination closed' });
     },
     async end() {
       zip.end();

@@ -6,6 +6,7 @@ import { PacketError } from '../errors.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerPacketRoutes } from './routes/packets.js';
 import { registerDirectoryRoutes } from './routes/directory.js';
+import { registerBatchRoutes } from './routes/batches.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { registerFormRoutes } from './form/form-routes.js';
 import { registerDocsRoutes } from './api/docs-routes.js';
@@ -57,6 +58,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   registerApiKeys(app, limits.apiKeys);
   registerHealthRoutes(app, renderer);
   registerPacketRoutes(app, renderer, engine);
+  registerBatchRoutes(app, engine, renderer, { threads: Math.max(1, renderer.stats().threads) });
   registerDirectoryRoutes(app, engine);
   registerDocsRoutes(app, engine);
   await registerFormRoutes(app, renderer, engine);
