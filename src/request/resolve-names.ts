@@ -56,6 +56,9 @@ function tagFallbacks(value: string): string[] {
 
 export function resolveLanguage(value: string, locales: readonly LocaleName[]): string | undefined {
   const byTag = new Map(locales.map((locale) => [locale.id.toLowerCase(), locale.id]));
+  // The tag as a folder names it first: Intl canonicalizes aliases ("tl" becomes "fil"), folders need not.
+  const asWritten = byTag.get(value.trim().replace(/_/g, '-').toLowerCase());
+  if (asWritten) return asWritten;
   for (const tag of tagFallbacks(value)) {
     const id = byTag.get(tag.toLowerCase());
     if (id) return id;
