@@ -121,9 +121,11 @@ describe('the values a field accepts', () => {
     expect(issuesOf({ county: 'fresno', languag: 'es' })).toContainEqual({ path: '#2', messageKey: 'errors:field.unknownDidYouMean', params: { suggestion: 'language' } });
   });
 
-  it('takes release dates from 2000-01-01 to 2099-12-31, and names any other errors:field.date', () => {
+  it('takes release dates from 2000-01-01 to 2099-12-31, and names any other errors:field.dateRange with both ends', () => {
     for (const date of ['2000-01-01', '2099-12-31']) expect(parse({ release: { date } }).release?.date).toBe(date);
-    for (const date of ['1999-12-31', '2100-01-01']) expect(issuesOf({ county: 'fresno', release: { date } })).toEqual([expect.objectContaining({ path: 'release.date', messageKey: 'errors:field.date' })]);
+    for (const date of ['1999-12-31', '2100-01-01']) {
+      expect(issuesOf({ county: 'fresno', release: { date } })).toEqual([{ path: 'release.date', messageKey: 'errors:field.dateRange', params: { minimum: '2000-01-01', maximum: '2099-12-31' } }]);
+    }
   });
 
   it('takes a phone extension written "ext", "ext." or "x", with or without spaces', () => {
