@@ -57,7 +57,7 @@ export function formatCheckReport(report: CheckReport, options: { today: Date; s
       ['county', 'network', 'legal providers', 'public defender', 'consulates'],
       ...report.coverage.map((county) => [
         county.name,
-        county.network === 'none' ? 'NONE ON FILE' : `${county.network}: ${county.networkIds[0]}${county.networkIds.length > 1 ? ` +${county.networkIds.length - 1}` : ''}`,
+        county.network === 'none' ? `NONE ON FILE${county.nearestNetworkIds.length ? ` (nearest: ${county.nearestNetworkIds[0]}${county.nearestNetworkIds.length > 1 ? ` +${county.nearestNetworkIds.length - 1}` : ''})` : ''}` : `${county.network}: ${county.networkIds[0]}${county.networkIds.length > 1 ? ` +${county.networkIds.length - 1}` : ''}`,
         String(county.legalProviders),
         county.publicDefender ? 'yes' : 'no',
         String(county.consulates),

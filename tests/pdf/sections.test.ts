@@ -82,11 +82,14 @@ describe('packet sections', () => {
 });
 
 describe('directory in the packet', () => {
-  it('says plainly when a county has no local network and still lists the state\'s networks', async () => {
+  it('says plainly when a county has no local network, then prints the nearest ones marked not local, not the state\'s list', async () => {
     const text = await textOf({ county: 'humboldt' });
     expect(text).toContain(en.rapid!.noneOnFile!.replace('{{county}}', 'Humboldt'));
-    expect(text).toContain('(415) 200-1548');
-    expect(text).toContain('(888) 624-4752');
+    expect(text).toContain('NOT LOCAL to Humboldt County: serves Sonoma County, 2 county lines away');
+    expect(text).toContain('(707) 800-4544');
+    // San Francisco's and Los Angeles' networks are far from Humboldt: no longer printed as noise.
+    expect(text).not.toContain('(415) 200-1548');
+    expect(text).not.toContain('(888) 624-4752');
   });
 
   it('lists the release county\'s network before the destination county\'s', async () => {
