@@ -15,6 +15,12 @@ export const errorCodes = {
   PKT_ERR_OUTPUT_EXISTS: { status: 409, message: 'The output file already exists' },
   PKT_ERR_OUTPUT_UNWRITABLE: { status: 422, message: 'The output cannot be written' },
   PKT_ERR_USAGE: { status: 400, message: 'The command cannot be run as given' },
+  PKT_ERR_UNAUTHORIZED: { status: 401, message: 'A valid API key is required' },
+  PKT_ERR_TIMEOUT: { status: 408, message: 'The request took too long to arrive' },
+  PKT_ERR_RATE_LIMITED: { status: 429, message: 'Too many requests from this client' },
+  // Never sent: the client has closed its connection; logged at info so aborts do not read as faults.
+  PKT_ERR_CLIENT_GONE: { status: 499, message: 'The client closed the connection before the answer' },
+  PKT_ERR_BUSY: { status: 503, message: 'The service is busy' },
   PKT_ERR_INTERNAL: { status: 500, message: 'Internal error' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -23,7 +23,9 @@ export function shapeUncached(face: FontFace, text: string, isRtl: boolean): Sha
       defaultAdvance: glyph.advanceWidth,
       xOffset: position.xOffset,
       yOffset: position.yOffset,
-      codePoints: glyph.codePoints,
+      // A ligature of a right-to-left run (lam-alef) lists its characters in drawing order: text extractors
+      // (poppler, pdf.js) read an RTL run as drawn and reverse it character by character, ligatures included.
+      codePoints: isRtl && glyph.codePoints.length > 1 ? [...glyph.codePoints].reverse() : glyph.codePoints,
     };
   });
 }

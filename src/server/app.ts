@@ -1,15 +1,26 @@
 /** buildApp: the fastify service over generatePacket. Stateless: scale by running more instances. */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { getEngine, type Engine } from '../engine.js';
+import { createInProcessRenderer, type Renderer } from '../worker/render-pool.js';
+import { PacketError } from '../errors.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerPacketRoutes } from './routes/packets.js';
 import { registerDirectoryRoutes } from './routes/directory.js';
+import { registerHealthRoutes } from './routes/health.js';
+import { defaultLimits, type ServiceLimits } from './limits/service-limits.js';
+import { createLimitedServer } from './limits/http-server.js';
+import { registerSecurityHeaders } from './limits/security-headers.js';
+import { registerRateLimit } from './limits/rate-limit.js';
+import { registerApiKeys } from './limits/api-keys.js';
 import { registerNotFound } from './not-found.js';
 
 export interface AppOptions {
   engine?: Engine;
   logger?: FastifyServerOptions['logger'];
-  /** Largest accepted body; a PacketRequest is a few hundred bytes. */
+  /** Where packets are rendered: the worker pool in production (main.ts); the calling thread by default. */
+  renderer?: Renderer;
+  limits?: Partial<ServiceLimits>;
+  /** @deprecated use limits.bodyLimitBytes */
   bodyLimitBytes?: number;
 }
 
@@ -28,16 +39,22 @@ export const defaultLogger: FastifyServerOptions['logger'] = {
 
 export async function buildApp(options: AppOptions = {}): Promise<FastifyInstance> {
   const engine = options.engine ?? getEngine();
+  const renderer = options.renderer ?? createInProcessRenderer(engine);
+  const limits: ServiceLimits = { ...defaultLimits, ...(options.bodyLimitBytes ? { bodyLimitBytes: options.bodyLimitBytes } : {}), ...options.limits };
   const app = Fastify({
     logger: options.logger ?? defaultLogger,
-    bodyLimit: options.bodyLimitBytes ?? 64 * 1024,
-    // Finish in-flight requests on close (graceful shutdown).
+    bodyLimit: limits.bodyLimitBytes,
+    // Finish in-flight requests on close (graceful shutdown); idle keep-alive sockets close at once.
     forceCloseConnections: 'idle',
+    serverFactory: (handler) => createLimitedServer(handler, limits),
   });
-  app.setErrorHandler(createErrorHandler(engine.catalogs));
+  app.setErrorHandler(createErrorHandler(engine.catalogs, { retryAfterSeconds: () => renderer.retryAfterSeconds() }));
   registerNotFound(app);
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  registerPacketRoutes(app, engine);
+  await registerSecurityHeaders(app);
+  await registerRateLimit(app, limits.rateLimitPerMinute);
+  registerApiKeys(app, limits.apiKeys);
+  registerHealthRoutes(app, renderer);
+  registerPacketRoutes(app, renderer);
   registerDirectoryRoutes(app, engine);
   return app;
 }

@@ -1,9 +1,19 @@
-/** `npm start`: warm the engine, then serve on HOST:PORT (default 127.0.0.1:3000); close gracefully on SIGTERM/SIGINT. */
+/**
+ * `npm start`: start the render workers, serve on HOST:PORT (default 127.0.0.1:3000), and on SIGTERM or
+ * SIGINT finish in-flight requests and exit. Limits come from RELEASE_PACKET_* variables (service-limits.ts).
+ */
 import { getEngine, type Engine } from '../engine.js';
 import { isPacketError } from '../errors.js';
+import { RenderPool } from '../worker/render-pool.js';
 import { buildApp } from './app.js';
 import { listLeftOutLocales } from '../i18n/list-locales.js';
+import { limitsFromEnv } from './limits/service-limits.js';
+import { closeGracefully } from './shutdown.js';
 
+const limits = limitsFromEnv();
+const threads = process.env.RELEASE_PACKET_WORKERS ? Number(process.env.RELEASE_PACKET_WORKERS) : undefined;
+
+// The main thread keeps its own engine for the form's lists, errors and the directory routes.
 let engine: Engine;
 try {
   engine = getEngine();
@@ -13,14 +23,18 @@ try {
   process.stderr.write(`release-packet: cannot start: ${error.message} (${error.code})\n`);
   process.exit(1);
 }
-const app = await buildApp({ engine });
+const renderer = new RenderPool({ ...(threads ? { threads } : {}) });
+const app = await buildApp({ engine, renderer, limits });
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 3000);
 
+let isStopping = false;
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (isStopping) return;
+    isStopping = true;
     app.log.info({ signal }, 'shutting down');
-    app.close().then(
+    closeGracefully(app, renderer, limits.shutdownGraceMs).then(
       () => process.exit(0),
       () => process.exit(1),
     );
@@ -31,4 +45,8 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 for (const leftOut of listLeftOutLocales(engine.catalogs)) app.log.warn({ locale: leftOut.folder, problems: leftOut.problems }, 'locale left out');
 
 await app.listen({ host, port });
-app.log.info({ startupMs: Math.round(engine.startupMs) }, 'engine ready');
+// /readyz says 503 until every worker is warm; a shutdown during warm-up ends the wait quietly.
+renderer.ready().then(
+  () => app.log.info({ startupMs: Math.round(engine.startupMs), workers: renderer.threads }, 'engine ready'),
+  () => undefined,
+);

@@ -8,6 +8,10 @@ const names = {
   Vietnamese: 'Nguyễn Văn An',
   Chinese: '张伟',
   'Arabic (right to left)': 'محمد',
+  // Noto Sans KR, subset to Hangul (assets/fonts/README.md); before it, Korean was refused as unprintable.
+  'Korean (Hangul)': '김민준',
+  // The lam-alef ligature is one glyph for two letters: it used to copy out as "اآلن" (its letters reversed).
+  'Arabic with a lam-alef ligature': 'الآن سلام',
 };
 
 describe('names in any script', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PDFName } from 'pdf-lib';
 import { loadPdf, packetFor, today } from '../support/packets.js';
+import { strokedPages } from '../support/content-paths.js';
 import { layoutPacket, preparePacket } from '../../src/generate.js';
 import { getEngine } from '../../src/engine.js';
 import type { PageLayout } from '../../src/layout/page-layout.js';
@@ -81,6 +82,26 @@ describe('paper', () => {
         expect(overlapping(pagesFor({ ...fullRequest, print: { ...fullRequest.print, paper, largePrint } }))).toEqual([]);
       });
     }
+  }
+
+  for (const paper of ['letter', 'a4']) {
+    it(`keeps every cut line and rule the PDF strokes inside the printable area on ${paper}`, async () => {
+      for (const request of [fullRequest, { county: 'fresno', print: { paper, cards: 8, largePrint: true } }, { county: 'san-diego', language: 'es', print: { paper, cards: 3 } }]) {
+        const pages = await strokedPages(await packetFor({ ...request, print: { ...(request.print as object), paper } }));
+        const outside: string[] = [];
+        let strokes = 0;
+        pages.forEach((page, index) => {
+          for (const point of page.points) {
+            strokes++;
+            const inside = point.xPt >= safeEdgePt && point.xPt <= page.widthPt - safeEdgePt && point.yPt >= safeEdgePt && point.yPt <= page.heightPt - safeEdgePt;
+            if (!inside) outside.push(`page ${index + 1}: ${point.operator} at (${point.xPt.toFixed(1)}, ${point.yPt.toFixed(1)})`);
+          }
+        });
+        // The cards' cut lines at least: a request with nothing stroked would prove nothing.
+        expect(strokes).toBeGreaterThan(0);
+        expect(outside).toEqual([]);
+      }
+    });
   }
 
   it('gives large print more pages, not smaller text', () => {

@@ -78,12 +78,21 @@ describe('parsePacketRequest', () => {
     expect(issuesOf({ county: 'fresno', 'Maria Lopez': 'x' })).toContainEqual({ path: '#2', messageKey: 'errors:field.unknown' });
   });
 
-  it('rejects an unknown nested field by its parent path and position', () => {
-    expect(issuesOf({ county: 'fresno', person: { name: 'x', alias: 'y' } })).toContainEqual({
-      path: 'person.#2',
-      messageKey: 'errors:field.unknown',
+  /** Every object of the contract is strict, not only the top level: a typo anywhere is named (by position), never ignored. */
+  const nestedUnknowns: [string, Record<string, unknown>][] = [
+    ['person.#2', { person: { name: 'x', nickname: 'y' } }],
+    ['release.#2', { release: { date: '2026-12-01', gateNumber: '3' } }],
+    ['iceHold.#2', { iceHold: { received: true, formNumber: 'I-247A' } }],
+    ['contacts.0.#3', { contacts: [{ role: 'attorney', name: 'Ana', barNumber: '123456' }] }],
+    ['contacts.1.#3', { contacts: [{ role: 'family', name: 'Ana' }, { role: 'family', name: 'Luis', relationship: 'brother' }] }],
+    ['print.#2', { print: { paper: 'a4', colourProfile: true } }],
+  ];
+  for (const [path, fields] of nestedUnknowns) {
+    it(`rejects an unknown field at ${path}, naming its parent and position`, () => {
+      const issues = issuesOf({ county: 'fresno', ...fields });
+      expect(issues.filter((issue) => issue.path === path && issue.messageKey.startsWith('errors:field.unknown'))).toHaveLength(1);
     });
-  });
+  }
 
   it('offers the field a near-miss key was meant to be, naming only our field', () => {
     expect(issuesOf({ county: 'fresno', languge: 'es' })).toContainEqual({
