@@ -24,22 +24,22 @@ export interface CheckFlags extends DirectoryFlags {
   json?: boolean;
 }
 
-function stateDirOf(flags: DirectoryFlags): string {
+export function stateDirOf(flags: DirectoryFlags): string {
   const stateDir = join(flags.dir ?? defaultDirectoryDir, flags.state);
   if (!existsSync(join(stateDir, 'state.json'))) throw new PacketError('PKT_ERR_USAGE', { detail: `no state folder with a state.json at ${stateDir}` });
   return stateDir;
 }
 
-function todayOf(flag: string | undefined): Date {
+export function todayOf(flag: string | undefined): Date {
   if (flag === undefined) return todayUtc();
   if (!isoDate.safeParse(flag).success) throw new PacketError('PKT_ERR_USAGE', { detail: '--today: expected a date YYYY-MM-DD' });
   return new Date(`${flag}T00:00:00Z`);
 }
 
-function staleMonthsOf(flag: string | undefined): number {
+export function staleMonthsOf(flag: string | undefined, name = '--stale-months'): number {
   if (flag === undefined) return defaultStaleMonths;
   const months = Number(flag);
-  if (!Number.isInteger(months) || months < 1 || months > 120) throw new PacketError('PKT_ERR_USAGE', { detail: '--stale-months: expected a whole number of months from 1 to 120' });
+  if (!Number.isInteger(months) || months < 1 || months > 120) throw new PacketError('PKT_ERR_USAGE', { detail: `${name}: expected a whole number of months from 1 to 120` });
   return months;
 }
 
