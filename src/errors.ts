@@ -15,6 +15,7 @@ export const errorCodes = {
   PKT_ERR_OUTPUT_EXISTS: { status: 409, message: 'The output file already exists' },
   PKT_ERR_OUTPUT_UNWRITABLE: { status: 422, message: 'The output cannot be written' },
   PKT_ERR_USAGE: { status: 400, message: 'The command cannot be run as given' },
+  PKT_ERR_INTERRUPTED: { status: 499, message: 'The batch was stopped before it was complete' },
   PKT_ERR_UNAUTHORIZED: { status: 401, message: 'A valid API key is required' },
   PKT_ERR_TIMEOUT: { status: 408, message: 'The request took too long to arrive' },
   PKT_ERR_RATE_LIMITED: { status: 429, message: 'Too many requests from this client' },

@@ -84,7 +84,7 @@ export function layoutPacket(prepared: PreparedPacket, engine: Engine = getEngin
   const cache = new ShapeCache(engine.frozenShapes);
   return layoutDocument(
     prepared.document,
-    { paper: prepared.model.paper, isLargePrint: prepared.model.isLargePrint, cardCount: prepared.model.cardCount },
+    { paper: prepared.model.paper, isLargePrint: prepared.model.isLargePrint, cardCount: prepared.model.cardCount, cardLayout: prepared.model.cardLayout },
     { fontSet: engine.fontSet, cache },
   );
 }

@@ -1,5 +1,6 @@
 /** `release-packet directory check|export|import`: the maintainers' tools for assets/directory/<state>/. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { coverageEndMarker, coverageMarkdown, coverageStartMarker, replaceCoverageBlock } from '../directory/coverage-doc.js';
 import { join } from 'node:path';
 import { PacketError } from '../errors.js';
 import { checkDirectory, type CheckReport } from '../directory/check-directory.js';
@@ -22,6 +23,8 @@ export interface CheckFlags extends DirectoryFlags {
   staleMonths?: string;
   today?: string;
   json?: boolean;
+  /** A Markdown file whose coverage block is rewritten from this report (docs/DATA.md). */
+  updateDoc?: string;
 }
 
 export function stateDirOf(flags: DirectoryFlags): string {
@@ -92,6 +95,16 @@ export function formatCheckReport(report: CheckReport, options: { today: Date; s
 export function runDirectoryCheck(flags: CheckFlags): number {
   const options = { today: todayOf(flags.today), staleMonths: staleMonthsOf(flags.staleMonths) };
   const report = checkDirectory(inspectStateDirectory(stateDirOf(flags)), options);
+  if (flags.updateDoc) {
+    if (!existsSync(flags.updateDoc)) throw new PacketError('PKT_ERR_USAGE', { detail: `--update-doc: ${flags.updateDoc} does not exist` });
+    let document: string;
+    try {
+      document = replaceCoverageBlock(readFileSync(flags.updateDoc, 'utf8'), coverageMarkdown(report));
+    } catch {
+      throw new PacketError('PKT_ERR_USAGE', { detail: `--update-doc: ${flags.updateDoc} has no coverage markers (${coverageStartMarker} … ${coverageEndMarker})` });
+    }
+    writeFileSync(flags.updateDoc, document);
+  }
   process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report, options));
   return report.problems.length ? 1 : 0;
 }

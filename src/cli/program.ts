@@ -6,6 +6,7 @@ import { listLeftOutLocales } from '../i18n/list-locales.js';
 import { describeError } from '../i18n/describe-error.js';
 import { isPacketError } from '../errors.js';
 import type { GenerateFlags } from './generate-command.js';
+import type { BatchFlags } from './batch-command.js';
 import type { CheckFlags, DirectoryFlags, ImportFlags } from './directory-command.js';
 import type { DueFlags, VerifyFlags } from './directory-workflow-command.js';
 import { registerLocalesCommands } from './locales-commands.js';
@@ -15,6 +16,7 @@ import { registerLocalesCommands } from './locales-commands.js';
 const generateCommand = () => import('./generate-command.js');
 const directoryCommand = () => import('./directory-command.js');
 const directoryWorkflowCommand = () => import('./directory-workflow-command.js');
+const batchCommand = () => import('./batch-command.js');
 const localesCommand = () => import('./locales-command.js');
 
 /** Prints what went wrong in the request's language; never the values the person typed. */
@@ -80,6 +82,31 @@ export async function main(argv: string[]): Promise<number> {
       }
     });
 
+  program
+    .command('batch')
+    .description('generic packets (fill-in lines, no personal data) for many counties and languages, with a manifest')
+    .requiredOption('--counties <list>', 'all, a region (e.g. bay-area), or county slugs: fresno,kern')
+    .requiredOption('--langs <list>', 'packet languages (locale ids): en,es')
+    .addOption(new Option('--youth <which>', 'youth variants too (both), instead (only), or not (no)').choices(['no', 'both', 'only']).default('no'))
+    .addOption(new Option('--paper <paper>', 'paper size').choices(['letter', 'a4']).default('letter'))
+    .option('--large-print', '14 pt body text')
+    .option('--out <target>', 'a folder, or a .zip file')
+    .option('--merge <file>', 'also one print-ready PDF: each packet on an odd page, one bookmark per packet')
+    .option('--jobs <n>', 'worker threads (default: the number of cores)')
+    .option('--force', 'replace existing output files')
+    .addOption(new Option('--today <date>', 'the printed date, YYYY-MM-DD (reproducible output)').hideHelp())
+    .addOption(new Option('--repeat <n>', 'make the whole batch n times (benchmark)').hideHelp())
+    .action(async (flags: BatchFlags) => {
+      const { runBatchCommand } = await batchCommand();
+      try {
+        await runBatchCommand(flags);
+      } catch (error) {
+        // Ctrl-C: the conventional 128 + SIGINT, after saying nothing was left half-written.
+        exitCode = report(error, undefined);
+        if (isPacketError(error) && error.code === 'PKT_ERR_INTERRUPTED') exitCode = 130;
+      }
+    });
+
   // Maintainer tools: messages name files and entries (public data), so the error's own detail is shown.
   const runTool = async (run: () => number | void | Promise<number | void>) => {
     try {
@@ -114,6 +141,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--stale-months <months>', 'age after which an entry is stale', '12')
     .option('--today <date>', 'judge staleness as of this date (YYYY-MM-DD)')
     .option('--json', 'print the report as JSON')
+    .option('--update-doc <file>', 'rewrite the coverage block of a Markdown file (docs/DATA.md) from this report')
     .action((flags: CheckFlags) => maintain((tools) => tools.runDirectoryCheck(flags)));
   stateOptions(directory.command('export'))
     .description('write the state as an Open Referral HSDS data package (services.json, CSV tables, datapackage.json)')

@@ -44,12 +44,13 @@ export async function writeCallSheetPdf(rows: CallSheetRow[], options: { stateNa
     blocks: parseBlocks(html, 'en', () => 'ltr'),
     sharedBlocks: new Map(),
     lang: 'en',
+    staffLang: 'en',
     languages: [{ id: 'en', dir: 'ltr', isDraft: false }],
-    furniture: { footer: `${title} · page {{page}} of {{pages}}`, draftMarks: {}, staffOnly: '', blankPage: '', cardsFrontTitle: '', cardsBackTitle: '' },
+    furniture: { footer: `${title} · page {{page}} of {{pages}}`, staffFooter: '', draftMarks: {}, staffOnly: [], blankPage: '', blankSheet: '', cardsDuplex: '', cardsFold: '' },
     title,
     subject: 'Lines due for confirmation, grouped by county',
   };
   const { engine } = options;
-  const pages = layoutDocument(document, { paper: 'letter', isLargePrint: false, cardCount: 0 }, { fontSet: engine.fontSet, cache: new ShapeCache(engine.frozenShapes) });
+  const pages = layoutDocument(document, { paper: 'letter', isLargePrint: false, cardCount: 0, cardLayout: 'duplex' }, { fontSet: engine.fontSet, cache: new ShapeCache(engine.frozenShapes) });
   return writePdf(pages, { title, subject: document.subject, lang: 'en', creator: 'release-packet directory due', date: options.today }, { fontSet: engine.fontSet, prepared: engine.prepared });
 }

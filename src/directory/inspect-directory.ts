@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { directoryEntrySchema, stateFileSchema, type DirectoryEntry, type StateFile } from './schema.js';
+import { regionsFile } from './regions.js';
 
 export interface DirectoryProblem {
   file: string;
@@ -71,7 +72,8 @@ export function inspectStateDirectory(stateDir: string): StateInspection {
 
   const entries: DirectoryEntry[] = [];
   const ids = new Set<string>();
-  const files = readdirSync(stateDir).filter((file) => file.endsWith('.json') && file !== 'state.json').sort();
+  // regions.json groups counties for batches (src/directory/regions.ts); it lists no entries.
+  const files = readdirSync(stateDir).filter((file) => file.endsWith('.json') && file !== 'state.json' && file !== regionsFile).sort();
   for (const file of files) {
     const path = join(stateDir, file);
     const json = readJson(path);

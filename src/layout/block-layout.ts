@@ -90,7 +90,7 @@ export function layoutText(
   const baselinePt = style.lineHeightPt - style.sizePt * 0.3;
   return lines.map((atomsOfLine, index) => {
     const line = placeLine(atomsOfLine, style.sizePt, widthPt, isRtl, style.align);
-    const items: DrawItem[] = line.items.map((item) => ({ ...item, yPt: baselinePt }));
+    const items: DrawItem[] = line.items.map((item) => ({ ...item, yPt: baselinePt, ...(style.isFine ? { isFine: true } : {}) }));
     const isLast = index === lines.length - 1;
     if (isLast && block.classes.includes('fill')) {
       // A line to write on: from the end of the label to the right edge, just under the baseline.
@@ -132,7 +132,9 @@ function layoutList(block: ListBlock, widthPt: number, context: BlockLayoutConte
       const markerSlices = layoutText([{ text: marker, style: 'regular' }], { dir: 'ltr', lang: block.lang, classes: [] }, body, indent, context);
       first.items.push(...(markerSlices[0]?.items ?? []).map((item) => (item.kind === 'text' ? { ...item, yPt: baseline } : item)));
     }
-    slices.push(...itemSlices);
+    // A list item never splits across pages: the person reads a right, a step or a box to tick whole.
+    const whole = mergeSlices(itemSlices);
+    if (whole) slices.push(whole);
   });
   return slices;
 }

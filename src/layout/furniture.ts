@@ -1,38 +1,114 @@
-/** What every page carries besides its content: footer with page numbers, draft mark, staff-only banner. */
-import type { PageFurniture } from '../render/document-tree.js';
-import type { PageLayout } from './page-layout.js';
-import type { BlockLayoutContext } from './block-layout.js';
+/**
+ * What pages carry besides their content: the page footer with its numbering, the draft-translation
+ * banner, the staff-only banner. Each is measured and stacked into the page's furniture slots (the bands
+ * above and below the margins, or between a card sheet's crop marks); one that does not fit is an error,
+ * never a line printed over the body or a mark.
+ */
+import { PacketError } from '../errors.js';
+import type { FurnitureLine, PageFurniture } from '../render/document-tree.js';
+import type { FurnitureSlot, PageLayout } from './page-layout.js';
+import type { BlockLayoutContext, Slice } from './block-layout.js';
 import { layoutText } from './block-layout.js';
 import { placeOnPage } from './paginate.js';
+import type { TextStyle } from './styles.js';
+import { safeEdgePt } from './wallet-card.js';
 
-const footerSizePt = 8.5;
+/** Space kept between a band of furniture and the body. */
+export const furnitureGapPt = 8;
 
-/** Draws centred text from `topFromPageTopPt` down, wrapping if it must; returns the height it took. */
-function lineAt(page: PageLayout, text: string, lang: string, topFromPageTopPt: number, context: BlockLayoutContext, isBold = false): number {
-  const { side } = context.styles.marginPt;
-  const width = page.widthPt - 2 * side;
-  const style = { sizePt: isBold ? 10 : footerSizePt, lineHeightPt: 12, spaceBeforePt: 0, spaceAfterPt: 0, baseStyle: isBold ? ('bold' as const) : ('regular' as const), align: 'center' as const };
-  let heightPt = 0;
-  for (const slice of layoutText([{ text, style: 'regular' }], { dir: 'auto', lang, classes: [] }, style, width, context)) {
-    page.items.push(...placeOnPage(slice.items, side, topFromPageTopPt + heightPt, page.heightPt));
-    heightPt += slice.heightPt;
-  }
-  return heightPt;
+function layoutLine(text: string, lang: string, style: TextStyle, widthPt: number, context: BlockLayoutContext): Slice[] {
+  return layoutText([{ text, style: style.baseStyle }], { dir: 'auto', lang, classes: [] }, style, widthPt, context);
 }
 
-export function addFurniture(pages: PageLayout[], furniture: PageFurniture, lang: string, context: BlockLayoutContext): void {
-  const { top, bottom } = context.styles.marginPt;
-  pages.forEach((page, index) => {
-    const footer = furniture.footer.replace('{{page}}', String(index + 1)).replace('{{pages}}', String(pages.length));
-    lineAt(page, footer, lang, page.heightPt - bottom + 22, context);
-    const banners: string[] = [];
-    if (page.isStaffOnly) banners.push(furniture.staffOnly);
-    for (const pageLang of page.langs) {
-      const mark = furniture.draftMarks[pageLang];
-      if (mark && !banners.includes(mark)) banners.push(mark);
+/** Height the banners take at the page's text width: the top margin grows to hold them. */
+export function bannersHeightPt(texts: { text: string; lang: string }[], widthPt: number, context: BlockLayoutContext): number {
+  let height = 0;
+  for (const { text, lang } of texts) height += layoutLine(text, lang, context.styles.banner, widthPt, context).reduce((sum, slice) => sum + slice.heightPt, 0);
+  return height;
+}
+
+/** The default slots: the band from the safe edge to the top margin, and from the bottom margin to the safe edge. */
+export function defaultFurnitureSlots(page: PageLayout, context: BlockLayoutContext, topMarginPt: number): { top: FurnitureSlot[]; bottom: FurnitureSlot[] } {
+  const { side, bottom } = context.styles.marginPt;
+  const widthPt = page.widthPt - 2 * side;
+  return {
+    top: [{ xPt: side, widthPt, topFromPageTopPt: safeEdgePt, heightPt: topMarginPt - furnitureGapPt - safeEdgePt, align: 'center' }],
+    bottom: [{ xPt: side, widthPt, topFromPageTopPt: page.heightPt - bottom + furnitureGapPt, heightPt: bottom - furnitureGapPt - safeEdgePt, align: 'center' }],
+  };
+}
+
+interface SlotFill {
+  slot: FurnitureSlot;
+  usedPt: number;
+}
+
+/** Puts a text in the first slot with room for all its lines. */
+function placeInSlots(page: PageLayout, fills: SlotFill[], text: string, lang: string, style: TextStyle, context: BlockLayoutContext, what: string): void {
+  for (const fill of fills) {
+    const lines = layoutLine(text, lang, style, fill.slot.widthPt, context);
+    const heightPt = lines.reduce((sum, slice) => sum + slice.heightPt, 0);
+    if (fill.usedPt + heightPt > fill.slot.heightPt + 0.01) continue;
+    for (const line of lines) {
+      page.items.push(...placeOnPage(line.items, fill.slot.xPt, fill.slot.topFromPageTopPt + fill.usedPt, page.heightPt));
+      fill.usedPt += line.heightPt;
     }
-    // Banners stack down from the top edge; a bilingual staff banner may take two lines on narrow paper.
-    let bannerTopPt = top - 36;
-    for (const banner of banners) bannerTopPt += lineAt(page, banner, lang, bannerTopPt, context, true);
-  });
+    return;
+  }
+  throw new PacketError('PKT_ERR_LAYOUT_OVERFLOW', { detail: `the ${what} in ${lang} does not fit in the page's margins` });
+}
+
+/**
+ * Which banners do not fit a set of slots (a card sheet's bands hold one or two lines): the caller prints
+ * those just before the sheet instead, and the sheet leaves them out.
+ */
+export function bannersLeftOver(lines: FurnitureLine[], slots: FurnitureSlot[], context: BlockLayoutContext): FurnitureLine[] {
+  const used = slots.map(() => 0);
+  const left: FurnitureLine[] = [];
+  for (const line of lines) {
+    const index = slots.findIndex((slot, slotIndex) => {
+      const height = layoutLine(line.text, line.lang, context.styles.banner, slot.widthPt, context).reduce((sum, slice) => sum + slice.heightPt, 0);
+      if (used[slotIndex]! + height > slot.heightPt + 0.01) return false;
+      used[slotIndex]! += height;
+      return true;
+    });
+    if (index < 0) left.push(line);
+  }
+  return left;
+}
+
+/** The banners a card sheet of these languages carries, in print order. */
+export function bannersFor(langs: Iterable<string>, furniture: PageFurniture): FurnitureLine[] {
+  return [...langs].flatMap((lang) => furniture.draftMarks[lang] ?? []);
+}
+
+export interface FurnitureOptions {
+  /** The language of the person's footer, and of the staff pages' first line. */
+  lang: string;
+  staffLang: string;
+  /** Top margin of person pages and of staff pages (they grow to hold the banners). */
+  topMarginPt: { person: number; staff: number };
+}
+
+export function addFurniture(pages: PageLayout[], furniture: PageFurniture, options: FurnitureOptions, context: BlockLayoutContext): void {
+  const { styles } = context;
+  const personPages = pages.filter((page) => !page.isStaffOnly).length;
+  const staffPages = pages.length - personPages;
+  let personNumber = 0;
+  let staffNumber = 0;
+  for (const page of pages) {
+    const isStaff = page.isStaffOnly;
+    const slots = page.furnitureSlots ?? defaultFurnitureSlots(page, context, isStaff ? options.topMarginPt.staff : options.topMarginPt.person);
+    const top = slots.top.map((slot) => ({ slot, usedPt: 0 }));
+    const bottom = slots.bottom.map((slot) => ({ slot, usedPt: 0 }));
+    // The person's pages are numbered among themselves, staff pages apart: "1 of N" is what the person holds.
+    const footer = isStaff
+      ? furniture.staffFooter.replaceAll('{{page}}', String(++staffNumber)).replaceAll('{{pages}}', String(staffPages))
+      : furniture.footer.replaceAll('{{page}}', String(++personNumber)).replaceAll('{{pages}}', String(personPages));
+    placeInSlots(page, bottom, footer, isStaff ? options.staffLang : options.lang, styles.footer, context, 'footer');
+    if (isStaff) for (const banner of furniture.staffOnly) placeInSlots(page, top, banner.text, banner.lang, styles.banner, context, 'staff banner');
+    for (const mark of bannersFor(page.langs, furniture)) {
+      if (page.bannersPrintedBefore?.includes(mark.text)) continue;
+      placeInSlots(page, top, mark.text, mark.lang, styles.banner, context, 'draft banner');
+    }
+  }
 }

@@ -23,6 +23,8 @@ export interface TextItem {
   yPt: number;
   /** In visual (left-to-right drawing) order. */
   glyphs: ShapedGlyph[];
+  /** Fine print (source lines, page footers), allowed below the reading size: see styles.ts. */
+  isFine?: boolean;
 }
 
 export interface RuleItem {
@@ -61,6 +63,19 @@ export interface PageLayout {
    * the same inputs give the same page, so the writer may keep its drawing operators.
    */
   isShared: boolean;
+  /** Where the footer and banners may go; absent: the bands above and below the margins. */
+  furnitureSlots?: { top: FurnitureSlot[]; bottom: FurnitureSlot[] };
+  /** Banners too many for this page's slots (a card sheet), printed with the note just before it. */
+  bannersPrintedBefore?: string[];
+}
+
+/** A box the page furniture may fill, measured from the page's top edge; lines stack inside it. */
+export interface FurnitureSlot {
+  xPt: number;
+  widthPt: number;
+  topFromPageTopPt: number;
+  heightPt: number;
+  align: 'center';
 }
 
 export interface Paper {

@@ -28,9 +28,16 @@ export function newPage(paper: Paper, isStaffOnly = false, isShared = false): Pa
   return { widthPt: paper.widthPt, heightPt: paper.heightPt, items: [], langs: new Set(), isStaffOnly, isShared };
 }
 
-export function paginate(slices: Slice[], paper: Paper, styles: StyleSheet): PageLayout[] {
-  const { top, side, bottom } = styles.marginPt;
-  const contentHeight = paper.heightPt - top - bottom;
+/** Top margins by kind of page: they grow to hold the banners that kind of page carries. */
+export interface TopMargins {
+  person: number;
+  staff: number;
+}
+
+export function paginate(slices: Slice[], paper: Paper, styles: StyleSheet, topMargins?: TopMargins): PageLayout[] {
+  const { side, bottom } = styles.marginPt;
+  let top = styles.marginPt.top;
+  let contentHeight = paper.heightPt - top - bottom;
   const pages: PageLayout[] = [];
   let page: PageLayout | undefined;
   let cursor = 0;
@@ -40,6 +47,8 @@ export function paginate(slices: Slice[], paper: Paper, styles: StyleSheet): Pag
     page = newPage(paper, isStaffOnly, true);
     pages.push(page);
     cursor = 0;
+    top = topMargins ? (isStaffOnly ? topMargins.staff : topMargins.person) : styles.marginPt.top;
+    contentHeight = paper.heightPt - top - bottom;
   };
 
   slices.forEach((slice, index) => {

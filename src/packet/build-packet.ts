@@ -65,6 +65,12 @@ export interface DataDates {
   listed?: { oldest?: Date; newest?: Date; hasUndated: boolean };
 }
 
+export interface CardHotline {
+  name: string;
+  numbers: string;
+  countyName: string;
+}
+
 export interface ContactView {
   roleKey: string;
   name: string;
@@ -79,7 +85,18 @@ export interface PacketModel {
   secondary: PacketLanguage;
   paper: 'letter' | 'a4';
   isLargePrint: boolean;
-  cardCount: number;
+  /** Cards to print; 'sheet': one full sheet. */
+  cardCount: number | 'sheet';
+  cardLayout: 'duplex' | 'fold';
+  /** The language staff pages put first. */
+  staffLanguage: string;
+  /**
+   * The one rapid response line the card carries: the destination county's network, else the release
+   * county's; undefined prints a labelled line to write one in.
+   */
+  cardHotline?: CardHotline;
+  /** Print labelled blank lines for the personal fields not given (batch packets, filled in by hand). */
+  isFillIn: boolean;
   state: { id: string; name: string };
   county: { slug: string; name: string };
   destinationCounty?: { slug: string; name: string };
@@ -205,10 +222,11 @@ function toEntryView(selected: SelectedEntry, state: StateDirectory, languages: 
 /**
  * A contact's name as the wallet card prints it: at most cardNameCharacters characters (grapheme clusters,
  * so an accent or an emoji is never cut in half), then "…". Two 200-character names do not fit beside the
- * card's rights at its smallest size (8 pt), and the schema accepts 200 (a firm's name can be long); the
- * contacts section prints the whole name. 60 characters of the widest letter (W) wrap to two card lines.
+ * card's rights on a 3.5 x 2 in card even at its smallest size (7 pt), and the schema accepts 200 (a firm's
+ * name can be long); the contacts section prints the whole name. 30 characters of the widest letter (W)
+ * take one card line at 7 pt.
  */
-export const cardNameCharacters = 60;
+export const cardNameCharacters = 30;
 const graphemes = new Intl.Segmenter('und', { granularity: 'grapheme' });
 
 function onCard(contact: ContactView | undefined): ContactView | undefined {
@@ -262,6 +280,21 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
   };
   const printed = [...directory.releaseNetworks, ...directory.destinationNetworks, ...directory.nearbyNetworks, ...directory.statewideNetworks, ...directory.legalProviders, ...directory.consulates];
 
+  // The card's line is for where the person will live: a network serving the destination county (it may be
+  // listed with the release county's when it serves both), else the release county's own.
+  const servesDestination = (selected: SelectedEntry) => destination !== undefined && selected.entry.serviceArea.counties.includes(destination.slug);
+  const hotlineEntry = destination
+    ? (selection.destinationNetworks[0] ?? selection.releaseNetworks.find(servesDestination))
+    : undefined;
+  const cardEntry = hotlineEntry ?? selection.releaseNetworks[0];
+  const cardHotline: CardHotline | undefined = cardEntry && cardEntry.entry.phones.length > 0
+    ? {
+        name: cardEntry.entry.organization.name,
+        numbers: cardEntry.entry.phones.map((phone) => phone.number.replace(/ /g, '\u00a0')).join(' · '),
+        countyName: hotlineEntry ? destination!.name : county.name,
+      }
+    : undefined;
+
   const contacts = request.contacts.map((contact) => ({
     roleKey: `packet:contactRoles.${contact.role}`,
     name: contact.name,
@@ -281,7 +314,11 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
     secondary,
     paper: request.print.paper,
     isLargePrint: request.print.largePrint,
-    cardCount: request.print.cards,
+    cardCount: request.print.cards ?? 'sheet',
+    cardLayout: request.print.cardLayout,
+    staffLanguage: request.print.staffLanguage ?? 'en',
+    ...(cardHotline ? { cardHotline } : {}),
+    isFillIn: request.print.fillIn,
     state: { id: state.state, name: state.name },
     county: { slug: county.slug, name: county.name },
     ...(destination ? { destinationCounty: { slug: destination.slug, name: destination.name } } : {}),

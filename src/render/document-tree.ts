@@ -61,19 +61,29 @@ export interface DocumentLanguage {
   isDraft: boolean;
 }
 
-/** Strings the layout prints on every page, already translated by the render stage. */
+/** A line of page furniture and its language. */
+export interface FurnitureLine {
+  text: string;
+  lang: string;
+}
+
+/** Strings the layout prints on pages, already translated by the render stage. */
 export interface PageFurniture {
-  /** Footer with {{page}} and {{pages}} left in, e.g. "Page {{page}} of {{pages}}". */
+  /** Footer of the person's pages with {{page}} and {{pages}} left in, e.g. "Page {{page}} of {{pages}}". */
   footer: string;
-  /** Printed on each page that carries text in a draft locale, keyed by locale id. */
-  draftMarks: Record<string, string>;
-  /** Printed at the top of staff-only pages. */
-  staffOnly: string;
-  /** Printed on a page left blank so the cards land on one sheet. */
+  /** Footer of staff pages, numbered apart, in the staff's language first. */
+  staffFooter: string;
+  /** Printed on each page that carries text in a draft locale, keyed by locale id: the mark in that language and in the other. */
+  draftMarks: Record<string, FurnitureLine[]>;
+  /** Printed at the top of staff-only pages, the staff's language first. */
+  staffOnly: FurnitureLine[];
+  /** Printed on a page left blank so the wallet cards' fronts and backs share one sheet. */
   blankPage: string;
-  /** Heading of the card sheet and the cutting instructions. */
-  cardsFrontTitle: string;
-  cardsBackTitle: string;
+  /** Printed on a page left blank so the next part starts on a sheet of its own. */
+  blankSheet: string;
+  /** How to print and cut the cards, printed just before the card sheet. */
+  cardsDuplex: string;
+  cardsFold: string;
 }
 
 export interface RenderedDocument {
@@ -86,6 +96,8 @@ export interface RenderedDocument {
    */
   sharedBlocks: ReadonlyMap<Block, Map<string, unknown>>;
   lang: string;
+  /** The language staff pages put first. */
+  staffLang: string;
   languages: DocumentLanguage[];
   furniture: PageFurniture;
   title: string;

@@ -17,30 +17,44 @@ export function renderDocument(model: PacketModel, deps: RenderDeps): RenderedDo
   const dirOf = (lang: string) => deps.catalogs.locales.get(lang)?.meta.dir ?? 'ltr';
   const { html, blocks, sharedBlocks } = renderSections(model, { templates: deps.templates, dirOf, ...(deps.sectionCache ? { sectionCache: deps.sectionCache } : {}) });
   const t = deps.catalogs.fixedT(model.primary.id);
-  const tEnglish = deps.catalogs.fixedT('en');
-  const draftMarks: Record<string, string> = {};
-  for (const language of model.languages) {
-    const tLanguage = deps.catalogs.fixedT(language.id);
-    const marks: string[] = [];
-    if (language.isDraft) marks.push(tLanguage('packet:document.draftMark'));
-    // Legal text translated from English that has changed since (source-hashes.json) never prints unmarked.
-    if (deps.catalogs.locales.get(language.id)?.outdatedLegalKeys.length) marks.push(tLanguage('packet:document.outdatedMark'));
-    if (marks.length) draftMarks[language.id] = marks.join(' · ');
-  }
   const interpolation = { interpolation: { escapeValue: false } };
+  // Staff pages put the staff's language first, then the person's (or the packet's other language).
+  const staffLangs = [...new Set([model.staffLanguage, model.primary.id, model.secondary.id])].slice(0, 2);
+  const inEach = (langs: string[], key: string, options: Record<string, unknown> = {}) =>
+    langs.map((lng) => ({ text: deps.catalogs.fixedT(lng)(key, { ...options, ...interpolation }) as string, lang: lng }));
+  // A draft mark names the draft language in that language and in the packet's other (or English), so both readers see it.
+  const draftMarks: Record<string, { text: string; lang: string }[]> = {};
+  for (const language of model.languages) {
+    const marks: { text: string; lang: string }[] = [];
+    if (language.isDraft) {
+      const other = model.languages.find((candidate) => candidate.id !== language.id)?.id ?? 'en';
+      for (const lng of [language.id, ...(other === language.id ? [] : [other])]) {
+        marks.push({ text: deps.catalogs.fixedT(lng)('packet:document.draftMark', { language: deps.catalogs.locales.get(language.id)?.meta.name ?? language.id, ...interpolation }) as string, lang: lng });
+      }
+    }
+    // Legal text translated from English that has changed since (source-hashes.json) never prints unmarked.
+    if (deps.catalogs.locales.get(language.id)?.outdatedLegalKeys.length) {
+      marks.push({ text: deps.catalogs.fixedT(language.id)('packet:document.outdatedMark') as string, lang: language.id });
+    }
+    if (marks.length) draftMarks[language.id] = marks;
+  }
+  const pageNumbers = { page: '{{page}}', pages: '{{pages}}' };
   return {
     html,
     blocks,
     sharedBlocks,
     lang: model.primary.id,
+    staffLang: staffLangs[0]!,
     languages: model.languages.map((language) => ({ id: language.id, dir: language.dir, isDraft: language.isDraft })),
     furniture: {
-      footer: t('packet:document.footer', { page: '{{page}}', pages: '{{pages}}', ...interpolation }),
+      footer: t('packet:document.footer', { ...pageNumbers, ...interpolation }),
+      staffFooter: inEach(staffLangs, 'packet:document.staffFooter', pageNumbers).map((line) => line.text).join(' · '),
       draftMarks,
-      staffOnly: `${tEnglish('packet:document.staffOnly')}${model.primary.id === 'en' ? '' : ` / ${t('packet:document.staffOnly')}`}`,
+      staffOnly: inEach(staffLangs, 'packet:document.staffOnly'),
       blankPage: t('packet:document.blankPage'),
-      cardsFrontTitle: t('packet:document.cardsFront'),
-      cardsBackTitle: t('packet:document.cardsBack'),
+      blankSheet: t('packet:document.blankSheet'),
+      cardsDuplex: t('packet:document.cardsDuplex'),
+      cardsFold: t('packet:document.cardsFold'),
     },
     // Document metadata is visible in every PDF viewer: it names the county, never the person.
     title: `${t('packet:document.title')} (${model.county.name})`,

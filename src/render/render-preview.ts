@@ -8,6 +8,6 @@ export function renderPreview(document: RenderedDocument, templates: Templates):
     dir: document.languages[0]?.dir ?? 'ltr',
     title: document.title,
     body: document.html,
-    draftMarks: Object.values(document.furniture.draftMarks),
+    draftMarks: Object.values(document.furniture.draftMarks).map((lines) => lines.map((line) => line.text).join(' / ')),
   });
 }

@@ -46,7 +46,8 @@ export const limits = {
   contactNameChars: 200,
   phoneChars: 40,
   contacts: 5,
-  cards: 8,
+  /** Two sheets of wallet cards. */
+  cards: 20,
 } as const;
 
 export interface RequestVocabulary {
@@ -95,10 +96,17 @@ export function createRequestSchema(vocabulary: RequestVocabulary) {
       .strictObject({
         paper: z.enum(['letter', 'a4']).default('letter'),
         largePrint: z.boolean().default(false),
-        cards: z.number().int().min(1).max(limits.cards).default(4),
+        /** Omitted: one full sheet (ten wallet cards, four in large print, five folded). */
+        cards: z.number().int().min(1).max(limits.cards).optional(),
+        /** "duplex": fronts and mirrored backs on two sides of a sheet; "fold": side by side, folded once (no duplexer). */
+        cardLayout: z.enum(['duplex', 'fold']).default('duplex'),
         staffChecklist: z.boolean().default(false),
+        /** The language staff pages put first; English when omitted. */
+        staffLanguage: language.optional(),
+        /** Labelled blank lines where a name, release date and place or contacts are not given: the generic packets of a batch. */
+        fillIn: z.boolean().default(false),
       })
-      .default({ paper: 'letter', largePrint: false, cards: 4, staffChecklist: false }),
+      .default({ paper: 'letter', largePrint: false, cardLayout: 'duplex', staffChecklist: false, fillIn: false }),
   });
 }
 

@@ -6,6 +6,7 @@ import { PacketError } from '../errors.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerPacketRoutes } from './routes/packets.js';
 import { registerDirectoryRoutes } from './routes/directory.js';
+import { registerBatchRoutes } from './routes/batches.js';
 import { registerHealthRoutes } from './routes/health.js';
 import { defaultLimits, type ServiceLimits } from './limits/service-limits.js';
 import { createLimitedServer } from './limits/http-server.js';
@@ -55,6 +56,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   registerApiKeys(app, limits.apiKeys);
   registerHealthRoutes(app, renderer);
   registerPacketRoutes(app, renderer);
+  registerBatchRoutes(app, engine, renderer, { threads: Math.max(1, renderer.stats().threads) });
   registerDirectoryRoutes(app, engine);
   return app;
 }

@@ -37,6 +37,11 @@ export interface RenderPoolOptions {
   threads?: number;
   /** Jobs waiting beyond those running; default 32 per thread (about 0.1–0.4 s of work each). */
   maxQueue?: number;
+  /**
+   * How each worker builds its engine: 'warm' computes it (the service, started once), 'prepared' loads the
+   * prepared startup file (a CLI batch, whose threads start with the command and must be ready at once).
+   */
+  startup?: 'warm' | 'prepared';
 }
 
 interface Waiting {
@@ -78,6 +83,7 @@ export class RenderPool implements Renderer {
     this.maxQueue = Math.max(0, options.maxQueue ?? this.threads * 32);
     this.piscina = new Piscina({
       filename: workerUrl.href,
+      workerData: { startup: options.startup ?? 'warm' },
       minThreads: this.threads,
       maxThreads: this.threads,
       // Workers hold a warmed engine: never let them idle out.

@@ -3,13 +3,14 @@
  * A PDF comes back as a moved Uint8Array (its buffer transferred, not copied), a preview as a string,
  * a failure as a plain JobFailure object.
  */
+import { workerData } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { getEngine } from '../engine.js';
+import { getEngine, getPreparedEngine } from '../engine.js';
 import { runJob } from './run-job.js';
 import type { RenderJob, JobFailure } from './render-job.js';
 
 // At thread start, so the first request a worker takes does not pay the engine's startup.
-const engine = getEngine();
+const engine = (workerData as { startup?: string } | undefined)?.startup === 'prepared' ? getPreparedEngine() : getEngine();
 
 export type WorkerAnswer = Uint8Array | string | { failure: JobFailure } | { startupMs: number };
 

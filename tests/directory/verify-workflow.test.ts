@@ -16,6 +16,7 @@ import { generatePreview } from '../../src/generate.js';
 import { writeStateEntries } from '../../src/directory/write-state-entries.js';
 import { defaultDirectoryDir } from '../../src/directory/load-directory.js';
 import { useCliSandbox } from '../support/cli-sandbox.js';
+import { coverageMarkdown, replaceCoverageBlock } from '../../src/directory/coverage-doc.js';
 import { extractText, squash } from '../support/poppler.js';
 
 const fixtureDir = new URL('../fixtures/directory', import.meta.url).pathname;
@@ -137,5 +138,13 @@ describe('the directory files', () => {
       writeStateEntries(root, inspectStateDirectory(root).entries);
       for (const file of readdirSync(stateDir).filter((name) => name.endsWith('.json'))) expect(readFileSync(join(root, file), 'utf8'), `${stateDir}/${file}`).toBe(readFileSync(join(stateDir, file), 'utf8'));
     }
+  });
+});
+
+describe('docs/DATA.md', () => {
+  it('shows the coverage that directory check computes from the entries, not typed figures', () => {
+    const report = checkDirectory(inspectStateDirectory(join(defaultDirectoryDir, 'ca')), { today: new Date(`${today}T00:00:00Z`), staleMonths: 12 });
+    const document = readFileSync(new URL('../../docs/DATA.md', import.meta.url), 'utf8');
+    expect(replaceCoverageBlock(document, coverageMarkdown(report)), 'run: release-packet directory check --update-doc docs/DATA.md').toBe(document);
   });
 });

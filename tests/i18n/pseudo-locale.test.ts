@@ -82,7 +82,7 @@ describe('a packet in the pseudo-locale', () => {
       .filter((block) => block.lang !== 'en')
       .flatMap((block) => englishWords(block.text, allowed).map((word) => `${word} in "${block.text.slice(0, 60)}"`));
     const furniture = document.furniture;
-    const furnitureTexts = [furniture.footer, furniture.blankPage, furniture.cardsFrontTitle, furniture.cardsBackTitle, ...Object.values(furniture.draftMarks)];
+    const furnitureTexts = [furniture.footer, furniture.blankPage, furniture.blankSheet, furniture.cardsDuplex, furniture.cardsFold, ...Object.values(furniture.draftMarks).flat().map((mark) => mark.text)];
     const furnitureLeaks = furnitureTexts.flatMap((text) => englishWords(text.replace('{{page}}', '').replace('{{pages}}', ''), allowed));
     expect([...leaks, ...furnitureLeaks]).toEqual([]);
   });

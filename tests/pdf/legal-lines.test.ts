@@ -43,8 +43,9 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const furniture = [
   // The staff banner is bilingual, "FOR STAFF ONLY… / SOLO PARA EL PERSONAL…": taken out whole first.
   new RegExp(`${escape(printed('en', 'document.staffOnly'))} / ${escape(printed('es', 'document.staffOnly'))}`, 'g'),
-  ...languages.flatMap((lng) => ['document.draftMark', 'document.staffOnly'].map((key) => new RegExp(escape(printed(lng, key)), 'g'))),
-  ...languages.map((lng) => new RegExp(escape(printed(lng, 'document.footer')).replace(/\\\{\\\{pages?\\\}\\\}/g, '\\d+'), 'g')),
+  ...languages.flatMap((lng) => ['document.draftMark', 'document.staffOnly'].map((key) => new RegExp(escape(printed(lng, key)).replace(/\\\{\\\{language\\\}\\\}/g, '[^)]+'), 'g'))),
+  // Person pages and staff pages are numbered apart, each with its own footer.
+  ...languages.flatMap((lng) => ['document.footer', 'document.staffFooter'].map((key) => new RegExp(escape(printed(lng, key)).replace(/\\\{\\\{pages?\\\}\\\}/g, '\\d+'), 'g'))),
 ];
 
 /** The whole text of a packet, footers and banners removed, whitespace squashed. */

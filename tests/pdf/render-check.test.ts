@@ -19,7 +19,8 @@ import { compareImages, expectGolden, renderGolden } from '../support/golden.js'
 import { getEngine } from '../../src/engine.js';
 import { creator, layoutPacket, preparePacket, type PreparedPacket } from '../../src/generate.js';
 import { writePdf } from '../../src/pdf/write-pdf.js';
-import type { BoxItem, PageLayout } from '../../src/layout/page-layout.js';
+import type { PageLayout } from '../../src/layout/page-layout.js';
+import { cardCells, walletCard, type CardSlot } from '../../src/layout/wallet-card.js';
 
 const samples = {
   'Latin with diacritics': 'José Núñez',
@@ -108,16 +109,15 @@ async function packetChanged(
   return writePdf(pages, { title, subject, lang, creator, date: today }, { fontSet: engine.fontSet, prepared: engine.prepared });
 }
 
-/** The bug the mirroring guards against: each card of the back page put back in the slot of its front. */
+/** The bug the mirroring guards against: each card of the back page put back in the cell of its front. */
 function unmirrorCardBack(page: PageLayout): void {
-  const cards = page.items.filter((item): item is BoxItem => item.kind === 'box' && item.dashPt !== undefined);
-  const moves = cards.map((card) => ({ card, deltaPt: page.widthPt - 2 * card.xPt - card.widthPt }));
-  const inside = (card: BoxItem, xPt: number, yPt: number) =>
-    xPt >= card.xPt - 0.5 && xPt <= card.xPt + card.widthPt + 0.5 && yPt >= card.yPt - 0.5 && yPt <= card.yPt + card.heightPt + 0.5;
+  const cells = cardCells({ widthPt: page.widthPt, heightPt: page.heightPt }, walletCard);
+  const moves = cells.map((cell) => ({ cell, deltaPt: page.widthPt - 2 * cell.xPt - cell.widthPt }));
+  const inside = (cell: CardSlot, xPt: number, yPt: number) => xPt >= cell.xPt && xPt < cell.xPt + cell.widthPt && yPt >= cell.yPt && yPt < cell.yPt + cell.heightPt;
   page.items = page.items.map((item) => {
     const x = item.kind === 'rule' ? item.x1Pt : item.xPt;
     const y = item.kind === 'rule' ? item.y1Pt : item.yPt;
-    const move = moves.find(({ card }) => inside(card, x, y));
+    const move = moves.find(({ cell }) => inside(cell, x, y));
     if (!move) return item;
     if (item.kind === 'rule') return { ...item, x1Pt: item.x1Pt + move.deltaPt, x2Pt: item.x2Pt + move.deltaPt };
     return { ...item, xPt: item.xPt + move.deltaPt };

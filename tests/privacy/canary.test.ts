@@ -1,47 +1,44 @@
 /**
- * DESIGN.md 6: no personal field in any log line, error message, header, file name or PDF metadata.
- * Requests carry canary strings in every personal field; every place they must not reach is searched for "CANARY".
+ * DESIGN.md 6, the privacy gate: no personal field in any log line (at any level), header, error body, file
+ * written anywhere under the OS temp folder or the working directory, PDF string or metadata (Info, whatever
+ * its keys; XMP), cache, or the next person's packet. Every personal field carries a canary
+ * (tests/support/canary.ts) in every form it could take, and each place is searched for all of them.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { PDFDocument } from 'pdf-lib';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { useCliSandbox } from '../support/cli-sandbox.js';
+import { canaries, canaryRequest, expectNoCanary, filesWrittenSince, findCanaries, pdfStrings, snapshotFiles, type FileSnapshot } from '../support/canary.js';
+import { extractText, squash } from '../support/poppler.js';
+import { today } from '../support/packets.js';
 import { main } from '../../src/cli/program.js';
 import { getEngine } from '../../src/engine.js';
 import { generatePacket } from '../../src/generate.js';
 import { buildApp, defaultLogger } from '../../src/server/app.js';
 
-const canary = 'CANARY';
+/** Everywhere a run may write: the temp folder (and its subfolders) and the working directory. */
+const roots = [tmpdir(), process.cwd()];
+let filesBefore: FileSnapshot;
 
-interface CanaryRequest {
-  county: string;
-  person: { name: string };
-  release: { date: string; location: string };
-  contacts: { role: string; name: string; phone: string }[];
-}
+beforeAll(() => {
+  filesBefore = snapshotFiles(roots);
+  getEngine();
+});
 
-function canaryRequest(): CanaryRequest {
-  return JSON.parse(readFileSync(new URL('../fixtures/requests/canary-personal-fields.json', import.meta.url), 'utf8')) as CanaryRequest;
-}
+/** Requests that fail in every way a person's data can reach an error path. */
+const rejected: Record<string, unknown>[] = [
+  canaryRequest({ person: { name: `${canaries.name} `.repeat(20) } }),
+  canaryRequest({ release: { date: '2031-07-32', location: canaries.releasePlace } }),
+  canaryRequest({ person: canaries.name }),
+  canaryRequest({ [canaries.name]: canaries.attorneyPhone }),
+  canaryRequest({ contacts: [{ role: 'attorney', name: canaries.attorneyName, phone: `${canaries.attorneyPhone} call ${canaries.name}` }] }),
+  canaryRequest({ person: { name: `${canaries.name} \u0007` } }),
+  canaryRequest({ county: canaries.releasePlace.toLowerCase() }),
+];
 
-/** The canary request with one field made invalid: a name 220 characters long, built from the canary. */
-function withTooLongName(): CanaryRequest {
-  const request = canaryRequest();
-  request.person.name = 'CANARY-NAME-91d2 '.repeat(13);
-  return request;
-}
-
-function withBadDate(): CanaryRequest {
-  const request = canaryRequest();
-  request.release.date = '2026-02-30';
-  return request;
-}
-
-const today = new Date('2026-11-27T00:00:00Z');
-
-describe('server logs and headers', () => {
+describe('server: logs at trace level, headers and error bodies', () => {
   const lines: string[] = [];
   let app: FastifyInstance;
 
@@ -63,105 +60,143 @@ describe('server logs and headers', () => {
     lines.length = 0;
   });
 
-  async function post(payload: string | object): Promise<LightMyRequestResponse> {
-    return app.inject({
+  const post = (payload: string | object, accept = 'application/pdf') =>
+    app.inject({
       method: 'POST',
       url: '/api/v1/packets',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', accept },
       payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
     });
-  }
 
-  function expectNoCanary(response: LightMyRequestResponse): void {
+  function expectClean(response: LightMyRequestResponse, { body }: { body: boolean }): void {
     // The logger is really listening: a request that left no line would prove nothing.
     expect(lines.length).toBeGreaterThan(0);
-    expect(lines.filter((line) => line.includes(canary))).toEqual([]);
-    expect(JSON.stringify(response.headers)).not.toContain(canary);
+    expectNoCanary('the log', lines.join('\n'));
+    expectNoCanary('the response headers', JSON.stringify(response.headers));
+    if (body) expectNoCanary('the response body', response.body);
   }
 
-  it('logs no personal field of a valid request, and sends none back in a header', async () => {
+  it('logs no personal field of a valid request and sends none back in a header', async () => {
     const response = await post(canaryRequest());
     expect(response.statusCode).toBe(200);
-    expectNoCanary(response);
+    expectClean(response, { body: false });
   });
 
-  it('logs no personal field of a request rejected for a too-long name', async () => {
-    const response = await post(withTooLongName());
+  it('logs none for the HTML preview either (whose body rightly holds them)', async () => {
+    const response = await post(canaryRequest(), 'text/html');
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain(canaries.name);
+    expectClean(response, { body: false });
+  });
+
+  rejected.forEach((request, index) => {
+    it(`keeps the personal fields of rejected request ${index + 1} out of logs, headers and the problem body`, async () => {
+      const response = await post(request);
+      expect(response.statusCode).toBe(400);
+      expectClean(response, { body: true });
+    });
+  });
+
+  it('keeps them out when the body is not JSON (the parser\'s error quotes the input)', async () => {
+    const response = await post(`{"county": "fresno", "person": {"name": ${canaries.name}}, "release": {"date": "${canaries.releaseDate}"}}`);
     expect(response.statusCode).toBe(400);
-    expect(lines.some((line) => line.includes('person.name'))).toBe(true);
-    expectNoCanary(response);
+    expectClean(response, { body: true });
   });
 
-  it('logs no personal field of a request rejected for a bad date', async () => {
-    const response = await post(withBadDate());
-    expect(response.statusCode).toBe(400);
-    expect(lines.some((line) => line.includes('release.date'))).toBe(true);
-    expectNoCanary(response);
-  });
-
-  it('logs no personal field of a body that is not valid JSON (the parser error quotes the input)', async () => {
-    const response = await post('{"county": "fresno", "person": {"name": CANARY-NAME-91d2}}');
-    expect(response.statusCode).toBe(400);
-    expectNoCanary(response);
-  });
-
-  it('keeps personal fields out of the problem body of a rejected request', async () => {
-    const response = await post(withTooLongName());
-    expect(response.body).not.toContain(canary);
+  it('keeps a name put in a URL out of the log and the answer', async () => {
+    for (const url of [`/api/v1/packets/${canaries.name}`, `/api/v1/directory?county=fresno&name=${canaries.name}`, `/${canaries.name}?date=${canaries.releaseDate}`]) {
+      lines.length = 0;
+      const response = await app.inject({ method: 'GET', url });
+      expectClean(response, { body: true });
+    }
   });
 });
 
-describe('release-packet generate on disk and stderr', () => {
+describe('release-packet generate: stderr, stdout and the files it leaves', () => {
   const sandbox = useCliSandbox('release-packet-canary-');
+  const stdout: string[] = [];
 
-  it('writes only the requested output file for a packet with a canary name', async () => {
-    expect(readdirSync(sandbox.folder)).toEqual([]);
-    const code = await main(['generate', '--county', 'fresno', '--name', 'CANARY-NAME-91d2', '--out', join(sandbox.folder, 'packet.pdf')]);
-    expect(code).toBe(0);
-    expect(readdirSync(sandbox.folder)).toEqual(['packet.pdf']);
-    expect(sandbox.stderr.join('')).not.toContain(canary);
+  beforeEach(() => {
+    stdout.length = 0;
+    vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      stdout.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1'));
+      // The writer waits for the write's callback, as it must on a real pipe.
+      const done = rest.find((argument) => typeof argument === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    }) as typeof process.stdout.write);
   });
 
-  it('writes only the requested output file for a request file full of canaries', async () => {
-    writeFileSync(join(sandbox.folder, 'request.json'), JSON.stringify(canaryRequest()));
-    const code = await main(['generate', '--request', join(sandbox.folder, 'request.json'), '--out', join(sandbox.folder, 'packet.pdf')]);
-    expect(code).toBe(0);
-    expect(readdirSync(sandbox.folder).sort()).toEqual(['packet.pdf', 'request.json']);
-    expect(sandbox.stderr.join('')).not.toContain(canary);
+  afterEach(() => {
+    expectNoCanary('stderr', sandbox.stderr.join(''));
   });
 
-  it('prints no canary on sandbox.stderr when the canary name is too long', async () => {
-    const code = await main(['generate', '--county', 'fresno', '--name', 'CANARY-NAME-91d2 '.repeat(13), '--out', join(sandbox.folder, 'packet.pdf')]);
-    expect(code).toBe(1);
-    expect(sandbox.stderr.join('')).toContain('person.name');
-    expect(sandbox.stderr.join('')).not.toContain(canary);
-    expect(readdirSync(sandbox.folder)).toEqual([]);
+  const requestFile = (request: Record<string, unknown> | string) => {
+    const path = join(sandbox.folder, 'request.json');
+    writeFileSync(path, typeof request === 'string' ? request : JSON.stringify(request));
+    return path;
+  };
+
+  it('writes only the requested file, for flags and for a request file full of canaries', async () => {
+    const fromFlags = await main(['generate', '--county', 'fresno', '--lang', 'es', '--name', canaries.name, '--out', join(sandbox.folder, 'flags.pdf')]);
+    const fromFile = await main(['generate', '--request', requestFile(canaryRequest()), '--out', join(sandbox.folder, 'file.pdf')]);
+    expect([fromFlags, fromFile]).toEqual([0, 0]);
+    expect(readdirSync(sandbox.folder).sort()).toEqual(['file.pdf', 'flags.pdf', 'request.json']);
+    expectNoCanary('stdout', stdout.join(''));
   });
 
-  it('prints no canary on sandbox.stderr when a request file with canaries has a bad date', async () => {
-    writeFileSync(join(sandbox.folder, 'request.json'), JSON.stringify(withBadDate()));
-    const code = await main(['generate', '--request', join(sandbox.folder, 'request.json'), '--out', join(sandbox.folder, 'packet.pdf')]);
-    expect(code).toBe(1);
-    expect(sandbox.stderr.join('')).toContain('release.date');
-    expect(sandbox.stderr.join('')).not.toContain(canary);
-    expect(readdirSync(sandbox.folder)).toEqual(['request.json']);
+  it('puts nothing but the PDF on stdout with --out -, and no canary in its strings or metadata', async () => {
+    expect(await main(['generate', '--request', requestFile(canaryRequest()), '--out', '-'])).toBe(0);
+    const pdf = Buffer.from(stdout.join(''), 'latin1');
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const strings = await pdfStrings(pdf);
+    expectNoCanary('the PDF\'s string objects', strings.objects.join('\n'));
+    expectNoCanary('the PDF\'s streams', strings.streams.join('\n'));
   });
 
-  it('prints no canary on sandbox.stderr when the request file is broken JSON around a canary', async () => {
-    writeFileSync(join(sandbox.folder, 'request.json'), '{"county": "fresno", "person": {"name": CANARY-NAME-91d2}}');
-    const code = await main(['generate', '--request', join(sandbox.folder, 'request.json'), '--out', join(sandbox.folder, 'packet.pdf')]);
-    expect(code).toBe(1);
-    expect(sandbox.stderr.join('')).not.toContain(canary);
+  rejected.forEach((request, index) => {
+    it(`exits 1 for rejected request ${index + 1}, saying which field, never what it held`, async () => {
+      expect(await main(['generate', '--request', requestFile(request), '--out', join(sandbox.folder, 'packet.pdf')])).toBe(1);
+      expect(sandbox.stderr.join('')).toMatch(/^\s+\S+: /m);
+      expect(readdirSync(sandbox.folder)).toEqual(['request.json']);
+      expectNoCanary('stdout', stdout.join(''));
+    });
+  });
+
+  it('exits 1 for a request file that is not JSON, quoting none of it', async () => {
+    const broken = `{"county": "fresno", "person": {"name": ${canaries.name}}, "release": {"date": "${canaries.releaseDate}"}}`;
+    expect(await main(['generate', '--request', requestFile(broken), '--out', join(sandbox.folder, 'packet.pdf')])).toBe(1);
+  });
+
+  it('exits 1 for a name too long given as a flag, quoting none of it', async () => {
+    expect(await main(['generate', '--county', 'fresno', '--name', `${canaries.name} `.repeat(20), '--out', join(sandbox.folder, 'packet.pdf')])).toBe(1);
   });
 });
 
-describe('PDF document metadata', () => {
-  it('keeps the person, the release place and the contacts out of the title, subject, author and keywords', async () => {
-    const bytes = await generatePacket(canaryRequest(), { engine: getEngine(), today });
-    const document = await PDFDocument.load(bytes, { updateMetadata: false });
-    const metadata = [document.getTitle(), document.getSubject(), document.getAuthor(), document.getKeywords(), document.getCreator(), document.getProducer()];
-    expect(document.getTitle()).toBeTruthy();
-    expect(metadata.filter((value) => value?.includes(canary))).toEqual([]);
+describe('the PDF', () => {
+  it('prints the canaries on the page, so the searches below would see them', async () => {
+    const text = squash(extractText(await generatePacket(canaryRequest(), { engine: getEngine(), today })));
+    for (const value of [canaries.name, canaries.releasePlace, canaries.attorneyName, canaries.attorneyPhone, canaries.familyName, '19 de julio de 2031', 'July 19, 2031']) {
+      expect(text).toContain(value);
+    }
+  });
+
+  it('holds no personal field in any string object, Info key (standard or not), XMP, or decoded stream', async () => {
+    for (const language of ['es', 'en']) {
+      const strings = await pdfStrings(await generatePacket(canaryRequest({ language }), { engine: getEngine(), today }));
+      expect(strings.objects.length).toBeGreaterThan(10);
+      expectNoCanary('the PDF\'s string objects and names', strings.objects.join('\n'));
+      expectNoCanary('the XMP metadata', strings.xmp);
+      expectNoCanary('the PDF\'s decoded streams', strings.streams.join('\n'));
+    }
+  });
+
+  it('prints nothing of an earlier packet\'s person in the next packet, text or streams', async () => {
+    const engine = getEngine();
+    await generatePacket(canaryRequest(), { engine, today });
+    const next = await generatePacket({ county: 'fresno', language: 'es', person: { name: 'Ana' }, contacts: [{ role: 'attorney', name: 'Luis', phone: '(559) 555-0100' }] }, { engine, today });
+    expectNoCanary('the next packet\'s text', extractText(next));
+    expectNoCanary('the next packet\'s streams', (await pdfStrings(next)).streams.join('\n'));
   });
 });
 
@@ -192,30 +227,6 @@ function collectText(value: unknown, out: string[], seen = new Set<unknown>()): 
   for (const [key, entry] of Object.entries(record)) if (key !== 'face' && key !== 'glyphs') collectText(entry, out, seen);
 }
 
-describe('shared section cache', () => {
-  it('holds no personal field after packets full of canaries, yet holds their shared sections', async () => {
-    const engine = getEngine();
-    engine.sectionCache.clear();
-    const request = canaryRequest();
-    await generatePacket(request, { engine, today });
-    // Without contacts the cards and the release checklist are shared too: the name and release must stay out.
-    await generatePacket({ ...request, contacts: [] }, { engine, today });
-    const held: string[] = [];
-    collectText([...engine.sectionCache.contents()], held);
-    expect(held.join('\n')).toContain('Fresno');
-    expect(held.filter((text) => text.includes(canary))).toEqual([]);
-  });
-
-  it('prints nothing of an earlier packet\'s person in the next packet', async () => {
-    const engine = getEngine();
-    await generatePacket(canaryRequest(), { engine, today });
-    const next = await generatePacket({ county: 'fresno', language: 'en', person: { name: 'Ana' } }, { engine, today });
-    expect(Buffer.from(next).toString('latin1')).not.toContain(canary);
-    const { extractText } = await import('../support/poppler.js');
-    expect(extractText(next)).not.toContain(canary);
-  });
-});
-
 /** The text a content stream draws, read back through the prepared fonts' glyph tables. */
 function decodeContent(content: string): string {
   const { prepared } = getEngine();
@@ -234,18 +245,45 @@ function decodeContent(content: string): string {
   return text;
 }
 
-describe('shared page streams', () => {
-  it('keeps no page that draws a personal field, and no glyph subset for one packet alone', async () => {
+describe('what the engine keeps between packets', () => {
+  it('holds no personal field in the section cache, yet holds the shared sections', async () => {
+    const engine = getEngine();
+    engine.sectionCache.clear();
+    await generatePacket(canaryRequest(), { engine, today });
+    // Without contacts the cards and the release checklist are shared too: the name and release must stay out.
+    await generatePacket(canaryRequest({ contacts: [] }), { engine, today });
+    const held: string[] = [];
+    collectText([...engine.sectionCache.contents()], held);
+    expect(held.join('\n')).toContain('Fresno');
+    expect(held.filter((text) => findCanaries(text).length > 0)).toEqual([]);
+  });
+
+  it('keeps no page stream that draws a personal field, and no glyph subset made for one packet', async () => {
     const engine = getEngine();
     engine.pageStreams.clear();
-    const request = canaryRequest();
-    await generatePacket(request, { engine, today });
-    await generatePacket({ ...request, contacts: [] }, { engine, today });
+    await generatePacket(canaryRequest(), { engine, today });
+    await generatePacket(canaryRequest({ contacts: [] }), { engine, today });
     const pages = [...engine.pageStreams.contents()];
     expect(pages.length).toBeGreaterThan(0);
     const text = pages.map(decodeContent).join('\n');
     expect(text).toContain('Fresno');
-    expect(text).not.toContain(canary);
+    expectNoCanary('the page-stream cache', text);
     expect(pages.filter((content) => content.includes('/X'))).toEqual([]);
+  });
+
+  it('keeps no personal field anywhere the engine can reach (memos, caches, templates)', async () => {
+    const engine = getEngine();
+    await generatePacket(canaryRequest(), { engine, today });
+    const held: string[] = [];
+    collectText({ ...engine, fontSet: undefined, prepared: undefined }, held);
+    expect(held.filter((text) => findCanaries(text).length > 0)).toEqual([]);
+  });
+});
+
+describe('files written during the run', () => {
+  // Last in this file: every request above has run by now (tests in a file run in order).
+  it('left no file holding a personal field under the temp folder or the working directory', () => {
+    const written = filesWrittenSince(filesBefore, roots);
+    expect(written.filter((file) => file.canaries.length > 0)).toEqual([]);
   });
 });

@@ -35,7 +35,9 @@ describe('parsePacketRequest', () => {
     expect(request.county).toBe('fresno');
     expect(request.language).toBe('en');
     expect(request.print.paper).toBe('letter');
-    expect(request.print.cards).toBe(4);
+    // No count: one full sheet of cards.
+    expect(request.print.cards).toBeUndefined();
+    expect(request.print.cardLayout).toBe('duplex');
     expect(request.contacts).toEqual([]);
   });
 
