@@ -15,6 +15,11 @@ const scopes = {
   card: ['src/layout/wallet-card.ts'],
   cli: ['src/cli/**/*.ts', '!src/cli/main.ts'],
 };
+/**
+ * The tests each scope runs against its mutants: a folder of tests when the scope's behaviour is tested
+ * there, so a run fits in the time a shared two-core machine has (the score is then a lower bound).
+ */
+const testFolders = { card: 'tests/pdf', pdf: 'tests/pdf', cli: 'tests/cli', directory: 'tests/directory' };
 const scope = process.env.MUTATE ?? 'all';
 const mutate = scope === 'all' ? Object.values(scopes).flat() : scopes[/** @type {keyof typeof scopes} */ (scope)];
 if (!mutate) throw new Error(`MUTATE=${scope}: choose one of ${Object.keys(scopes).join(', ')} or all`);
@@ -22,7 +27,7 @@ if (!mutate) throw new Error(`MUTATE=${scope}: choose one of ${Object.keys(scope
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
-  vitest: { configFile: 'vitest.config.ts' },
+  vitest: { configFile: 'vitest.config.ts', ...(testFolders[/** @type {keyof typeof testFolders} */ (scope)] ? { dir: testFolders[/** @type {keyof typeof testFolders} */ (scope)] } : {}) },
   mutate,
   coverageAnalysis: 'perTest',
   // A static mutant (a module-level constant) runs the whole suite for one mutant: hours here. Reported as ignored.

@@ -4,7 +4,8 @@
  * its keys; XMP), cache, or the next person's packet. Every personal field carries a canary
  * (tests/support/canary.ts) in every form it could take, and each place is searched for all of them.
  */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
@@ -170,6 +171,34 @@ describe('release-packet generate: stderr, stdout and the files it leaves', () =
 
   it('exits 1 for a name too long given as a flag, quoting none of it', async () => {
     expect(await main(['generate', '--county', 'fresno', '--name', `${canaries.name} `.repeat(20), '--out', join(sandbox.folder, 'packet.pdf')])).toBe(1);
+  });
+});
+
+describe('the search itself', () => {
+  it('sees a canary in a custom Info key (name or value), in XMP, and in a compressed hex string', async () => {
+    const document = await PDFDocument.create();
+    const page = document.addPage();
+    const info = document.context.lookup(document.context.trailerInfo.Info) as PDFDict;
+    info.set(PDFName.of('PreparedFor'), PDFHexString.fromText(canaries.name));
+    info.set(PDFName.of(canaries.familyName), PDFString.of('x'));
+    const xmp = document.context.stream(`<x:xmpmeta><dc:description>${canaries.releaseDate}</dc:description></x:xmpmeta>`, { Type: 'Metadata', Subtype: 'XML' });
+    document.catalog.set(PDFName.of('Metadata'), document.context.register(xmp));
+    page.node.set(PDFName.of('Contents'), document.context.register(document.context.flateStream(`BT <${Buffer.from(canaries.attorneyName, 'latin1').toString('hex')}> Tj ET`)));
+    const strings = await pdfStrings(await document.save({ useObjectStreams: true }));
+    expect(findCanaries(strings.objects.join('\n'))).toEqual(expect.arrayContaining([canaries.name, canaries.familyName]));
+    expect(findCanaries(strings.xmp)).toContain(canaries.releaseDate);
+    expect(findCanaries(strings.streams.join('\n'))).toContain(canaries.attorneyName);
+  });
+
+  it('sees a canary in a file written under the temp folder, in UTF-16 too', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'release-packet-canary-self-'));
+    try {
+      const before = snapshotFiles([folder]);
+      writeFileSync(join(folder, 'a.log'), Buffer.from(`name=${canaries.name}`, 'utf16le'));
+      expect(filesWrittenSince(before, [folder])).toEqual([{ path: join(folder, 'a.log'), canaries: expect.arrayContaining([canaries.name]) }]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
 

@@ -43,6 +43,9 @@ describe('the heap after a packet', () => {
   it('holds no string of the person\'s name, place or contacts once the packets are made', async () => {
     const tag = randomTag();
     expect(await packetsFor(tag)).toBeGreaterThan(0);
+    // RegExp keeps the input of its last successful match (RegExp.input, a legacy static): a match on
+    // something else first, so that only real retention counts.
+    /./.exec('reset');
     // Taken with nothing of this test holding the values: the snapshot keeps only what is reachable.
     const heap = await heapText();
     const left = ['Heapname', 'Heapplace', 'Heaplawyer'].filter((word) => heap.includes(`${word}${tag}`));
