@@ -6,7 +6,7 @@
  */
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import type { Readable, Writable } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import yazl from 'yazl';
@@ -57,8 +57,9 @@ export function createFolderOutput(folder: string, plan: BatchPlan, options: { f
   };
 }
 
-// Past this much ZIP data waiting for the destination, the batch waits: memory stays flat however many packets.
-const zipBufferLimitBytes = 8 * 1024 * 1024;
+// Packets handed to the ZIP but not yet written out: past this, the batch waits, so memory stays flat
+// however many packets there are (a slow disk or client holds back the renderers, not the heap).
+const zipPendingLimit = 16;
 
 /**
  * A streamed ZIP: each packet is stored (PDFs are already compressed) as it is made and flows on to
@@ -69,19 +70,35 @@ export function createZipStream(target: Writable, date: Date): { add(name: strin
   zip.outputStream.pipe(target);
   const finished = once(target, 'finish');
   finished.catch(() => undefined);
+  let pending = 0;
+  let wake: (() => void) | undefined;
+  const settle = () => {
+    pending--;
+    wake?.();
+  };
+  target.once('close', () => wake?.());
   return {
     async add(name, bytes) {
-      zip.addBuffer(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), name, { mtime: date, compress: false });
-      while ((zip.outputStream as Readable).readableLength > zipBufferLimitBytes && !target.destroyed) {
+      if (target.destroyed) throw new PacketError('PKT_ERR_CLIENT_GONE', { detail: 'zip destination closed' });
+      // A stream, not addBuffer: yazl keeps every entry until the end for the central directory, and an
+      // entry made by addBuffer keeps its bytes too (10,000 packets held 1.2 GB); a drained stream keeps none.
+      const source = new PassThrough();
+      pending++;
+      source.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      zip.addReadStream(source, name, { mtime: date, compress: false, size: bytes.byteLength });
+      // yazl keeps the entry's pump function, and with it the stream object, after pumping: let both go.
+      const entry = (zip as unknown as { entries: { doFileDataPump?: unknown }[] }).entries.at(-1);
+      source.once('end', () => {
+        if (entry) entry.doFileDataPump = undefined;
+        settle();
+      });
+      while (pending > zipPendingLimit && !target.destroyed) {
         // A destination destroyed while we wait (a client gone) never drains: its close ends the wait too.
         await new Promise<void>((resolve) => {
-          const done = () => {
-            target.off('drain', done);
-            target.off('close', done);
+          wake = () => {
+            wake = undefined;
             resolve();
           };
-          target.once('drain', done);
-          target.once('close', done);
         });
       }
       if (target.destroyed) throw new PacketError('PKT_ERR_CLIENT_GONE', { detail: 'zip destination closed' });

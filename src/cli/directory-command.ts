@@ -1,5 +1,6 @@
 /** `release-packet directory check|export|import`: the maintainers' tools for assets/directory/<state>/. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { coverageEndMarker, coverageMarkdown, coverageStartMarker, replaceCoverageBlock } from '../directory/coverage-doc.js';
 import { join } from 'node:path';
 import { PacketError } from '../errors.js';
 import { checkDirectory, type CheckReport } from '../directory/check-directory.js';
@@ -22,24 +23,26 @@ export interface CheckFlags extends DirectoryFlags {
   staleMonths?: string;
   today?: string;
   json?: boolean;
+  /** A Markdown file whose coverage block is rewritten from this report (docs/DATA.md). */
+  updateDoc?: string;
 }
 
-function stateDirOf(flags: DirectoryFlags): string {
+export function stateDirOf(flags: DirectoryFlags): string {
   const stateDir = join(flags.dir ?? defaultDirectoryDir, flags.state);
   if (!existsSync(join(stateDir, 'state.json'))) throw new PacketError('PKT_ERR_USAGE', { detail: `no state folder with a state.json at ${stateDir}` });
   return stateDir;
 }
 
-function todayOf(flag: string | undefined): Date {
+export function todayOf(flag: string | undefined): Date {
   if (flag === undefined) return todayUtc();
   if (!isoDate.safeParse(flag).success) throw new PacketError('PKT_ERR_USAGE', { detail: '--today: expected a date YYYY-MM-DD' });
   return new Date(`${flag}T00:00:00Z`);
 }
 
-function staleMonthsOf(flag: string | undefined): number {
+export function staleMonthsOf(flag: string | undefined, name = '--stale-months'): number {
   if (flag === undefined) return defaultStaleMonths;
   const months = Number(flag);
-  if (!Number.isInteger(months) || months < 1 || months > 120) throw new PacketError('PKT_ERR_USAGE', { detail: '--stale-months: expected a whole number of months from 1 to 120' });
+  if (!Number.isInteger(months) || months < 1 || months > 120) throw new PacketError('PKT_ERR_USAGE', { detail: `${name}: expected a whole number of months from 1 to 120` });
   return months;
 }
 
@@ -57,7 +60,7 @@ export function formatCheckReport(report: CheckReport, options: { today: Date; s
       ['county', 'network', 'legal providers', 'public defender', 'consulates'],
       ...report.coverage.map((county) => [
         county.name,
-        county.network === 'none' ? 'NONE ON FILE' : `${county.network}: ${county.networkIds[0]}${county.networkIds.length > 1 ? ` +${county.networkIds.length - 1}` : ''}`,
+        county.network === 'none' ? `NONE ON FILE${county.nearestNetworkIds.length ? ` (nearest: ${county.nearestNetworkIds[0]}${county.nearestNetworkIds.length > 1 ? ` +${county.nearestNetworkIds.length - 1}` : ''})` : ''}` : `${county.network}: ${county.networkIds[0]}${county.networkIds.length > 1 ? ` +${county.networkIds.length - 1}` : ''}`,
         String(county.legalProviders),
         county.publicDefender ? 'yes' : 'no',
         String(county.consulates),
@@ -92,6 +95,16 @@ export function formatCheckReport(report: CheckReport, options: { today: Date; s
 export function runDirectoryCheck(flags: CheckFlags): number {
   const options = { today: todayOf(flags.today), staleMonths: staleMonthsOf(flags.staleMonths) };
   const report = checkDirectory(inspectStateDirectory(stateDirOf(flags)), options);
+  if (flags.updateDoc) {
+    if (!existsSync(flags.updateDoc)) throw new PacketError('PKT_ERR_USAGE', { detail: `--update-doc: ${flags.updateDoc} does not exist` });
+    let document: string;
+    try {
+      document = replaceCoverageBlock(readFileSync(flags.updateDoc, 'utf8'), coverageMarkdown(report));
+    } catch {
+      throw new PacketError('PKT_ERR_USAGE', { detail: `--update-doc: ${flags.updateDoc} has no coverage markers (${coverageStartMarker} … ${coverageEndMarker})` });
+    }
+    writeFileSync(flags.updateDoc, document);
+  }
   process.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : formatCheckReport(report, options));
   return report.problems.length ? 1 : 0;
 }

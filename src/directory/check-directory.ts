@@ -3,6 +3,7 @@ import type { DirectoryProblem, StateInspection } from './inspect-directory.js';
 import type { County, DirectoryEntry } from './schema.js';
 import { isPrintable, judgeEntry, printablePhones } from './entry-dates.js';
 import { phoneDigits } from './phone-digits.js';
+import { nearestNetworks } from './nearest-networks.js';
 
 export interface CountyCoverage {
   slug: string;
@@ -10,6 +11,8 @@ export interface CountyCoverage {
   /** "local": a network of this county; "regional": one shared with other counties; "none": nothing on file. */
   network: 'local' | 'regional' | 'none';
   networkIds: string[];
+  /** For a county with none: the nearest networks the packet prints instead, by county borders crossed. */
+  nearestNetworkIds: string[];
   legalProviders: number;
   publicDefender: boolean;
   consulates: number;
@@ -60,7 +63,7 @@ export interface CheckOptions {
 
 
 
-function coverageOf(slug: string, name: string, entries: readonly DirectoryEntry[]): CountyCoverage {
+function coverageOf(slug: string, name: string, entries: readonly DirectoryEntry[], counties: readonly County[]): CountyCoverage {
   const serving = entries.filter((entry) => isPrintable(entry) && (entry.scope === 'statewide' || entry.serviceArea.counties.includes(slug)));
   // A statewide line is not the county's network: the packet prints it in the statewide list.
   const networks = serving.filter((entry) => entry.kind === 'rapid-response' && entry.scope !== 'statewide');
@@ -70,6 +73,10 @@ function coverageOf(slug: string, name: string, entries: readonly DirectoryEntry
     name,
     network: networks.some((entry) => entry.scope === 'county') ? 'local' : networks.length > 0 ? 'regional' : 'none',
     networkIds: networks.map((entry) => entry.id),
+    nearestNetworkIds:
+      networks.length > 0
+        ? []
+        : nearestNetworks(counties, entries.filter((entry) => entry.kind === 'rapid-response' && isPrintable(entry)), slug).map((near) => near.entry.id),
     legalProviders: count('legal-provider'),
     publicDefender: count('public-defender') > 0,
     consulates: count('consulate'),
@@ -78,7 +85,7 @@ function coverageOf(slug: string, name: string, entries: readonly DirectoryEntry
 
 /** One row per county, in the state file's order: what `directory check` prints and /api/v1/counties returns. */
 export function countyCoverage(counties: readonly County[], entries: readonly DirectoryEntry[]): CountyCoverage[] {
-  return counties.map((county) => coverageOf(county.slug, county.name, entries));
+  return counties.map((county) => coverageOf(county.slug, county.name, entries, counties));
 }
 
 export function checkDirectory(inspection: StateInspection, options: CheckOptions): CheckReport {

@@ -58,6 +58,18 @@ export function inspectStateDirectory(stateDir: string): StateInspection {
     slugs.add(county.slug);
   }
 
+  // Adjacency is symmetric and names known counties, or "nearest" would depend on which side was typed.
+  for (const county of stateFile?.counties ?? []) {
+    for (const neighbour of county.adjacent) {
+      const other = stateFile!.counties.find((candidate) => candidate.slug === neighbour);
+      if (!other) problems.push({ file: statePath, message: `${county.slug} is adjacent to unknown county ${neighbour}` });
+      else if (!other.adjacent.includes(county.slug)) problems.push({ file: statePath, message: `${county.slug} lists ${neighbour} as adjacent, but not the other way round` });
+    }
+  }
+  if (stateFile && stateFile.counties.some((county) => county.adjacent.length > 0) && !stateFile.adjacencySource) {
+    problems.push({ file: statePath, message: 'counties list adjacent counties but adjacencySource does not say where they come from' });
+  }
+
   const entries: DirectoryEntry[] = [];
   const ids = new Set<string>();
   // regions.json groups counties for batches (src/directory/regions.ts); it lists no entries.

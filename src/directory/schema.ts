@@ -25,11 +25,17 @@ export const countySchema = z.strictObject({
   name: z.string().min(1),
   /** Five-digit FIPS code: state (2) + county (3). */
   fips: z.string().regex(/^\d{5}$/),
+  /** Counties of the same state that share a border with it (adjacencySource): how "nearest" is measured. */
+  adjacent: z.array(countySlug).default([]),
 });
 
 export const stateFileSchema = z.strictObject({
   state: z.string().regex(/^[a-z]{2}$/),
   name: z.string().min(1),
+  /** The public dataset the counties' `adjacent` lists come from. */
+  adjacencySource: z
+    .strictObject({ title: z.string().min(1), url: webUrl, readOn: isoDate, note: z.string().min(1).optional() })
+    .optional(),
   counties: z.array(countySchema).min(1),
 });
 

@@ -2,6 +2,7 @@
 import type { DirectoryEntry, EntryKind } from './schema.js';
 import type { StateDirectory } from './load-directory.js';
 import { isPrintable, judgeEntry, printablePhones, type EntryStanding } from './entry-dates.js';
+import { nearestNetworks } from './nearest-networks.js';
 
 export interface SelectedEntry {
   /** The entry with only the lines that still print (a disconnected line is left out). */
@@ -14,8 +15,10 @@ export interface CountySelection {
   releaseNetworks: SelectedEntry[];
   /** Networks serving the destination county that the release county's list does not already hold. */
   destinationNetworks: SelectedEntry[];
-  /** Every network of the state, for the one-page statewide list. */
-  stateNetworks: SelectedEntry[];
+  /** For a county with no network of its own: the nearest networks on file, not local, nearest first. */
+  nearbyNetworks: (SelectedEntry & { distance: number; viaCounty: string; forCounty: string })[];
+  /** Lines that serve the whole state (scope "statewide"), printed for every county. */
+  statewideNetworks: SelectedEntry[];
   /** Legal providers serving either county: release county first, nonprofit and free first. */
   legalProviders: SelectedEntry[];
   /** The release county's public defender only: the office that has the person's case. */
@@ -108,10 +111,23 @@ export function selectEntries(directory: StateDirectory, options: SelectOptions)
   const legalProviders = providersFor('legal-provider').filter(servesPerson);
   if (options.isYouth) legalProviders.sort((a, b) => youthRank(a) - youthRank(b));
 
+  // A county with no network gets the nearest ones, release county first, then the destination's; no repeats.
+  const listed = new Set([...release, ...destination].map((entry) => entry.id));
+  const nearby: CountySelection['nearbyNetworks'] = [];
+  for (const [slug, own] of [[county, release], ...(destinationCounty && destinationCounty !== county ? [[destinationCounty, destination]] : [])] as [string, DirectoryEntry[]][]) {
+    if (own.length > 0 || (slug === destinationCounty && release.some((entry) => serves(entry, slug)))) continue;
+    for (const near of nearestNetworks(directory.counties, networks, slug)) {
+      if (listed.has(near.entry.id)) continue;
+      listed.add(near.entry.id);
+      nearby.push({ ...select([near.entry])[0]!, distance: near.distance, viaCounty: near.viaCounty, forCounty: slug });
+    }
+  }
+
   return {
     releaseNetworks: select(release),
     destinationNetworks: select(destination),
-    stateNetworks: select([...networks].sort((a, b) => a.organization.name.localeCompare(b.organization.name, 'en'))),
+    nearbyNetworks: nearby,
+    statewideNetworks: select(networks.filter((entry) => entry.scope === 'statewide').sort(byScopeThenName)),
     legalProviders: select(legalProviders),
     // The case, and so the ICE hold staff send on, belongs to the release county's defender.
     publicDefenders: select(providersFor('public-defender', [county])),

@@ -117,7 +117,11 @@ export interface PacketModel {
   directory: {
     releaseNetworks: EntryView[];
     destinationNetworks: EntryView[];
-    stateNetworks: EntryView[];
+    /** Not local: the nearest networks on file for a county with none, with the county each is nearest to. */
+    nearbyNetworks: (EntryView & { forCountyName: string; viaCountyName: string; distance: number; isNeighbour: boolean })[];
+    statewideNetworks: EntryView[];
+    hasNearbyNetworks: boolean;
+    hasStatewideNetworks: boolean;
     legalProviders: EntryView[];
     publicDefenders: EntryView[];
     consulates: EntryView[];
@@ -264,12 +268,19 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
   const directory = {
     releaseNetworks: view(selection.releaseNetworks),
     destinationNetworks: view(selection.destinationNetworks),
-    stateNetworks: view(selection.stateNetworks),
+    nearbyNetworks: selection.nearbyNetworks.map((near) => ({
+      ...toEntryView(near, state, [primary.id, secondary.id]),
+      forCountyName: state.countyBySlug.get(near.forCounty)?.name ?? near.forCounty,
+      viaCountyName: state.countyBySlug.get(near.viaCounty)?.name ?? near.viaCounty,
+      distance: near.distance,
+      isNeighbour: near.distance === 1,
+    })),
+    statewideNetworks: view(selection.statewideNetworks),
     legalProviders: view(selection.legalProviders),
     publicDefenders: view(selection.publicDefenders),
     consulates: view(selection.consulates),
   };
-  const printed = [...directory.releaseNetworks, ...directory.destinationNetworks, ...directory.stateNetworks, ...directory.legalProviders, ...directory.consulates];
+  const printed = [...directory.releaseNetworks, ...directory.destinationNetworks, ...directory.nearbyNetworks, ...directory.statewideNetworks, ...directory.legalProviders, ...directory.consulates];
 
   // The card's line is for where the person will live: a network serving the destination county (it may be
   // listed with the release county's when it serves both), else the release county's own.
@@ -333,6 +344,8 @@ export function buildPacket(request: PacketRequest, deps: BuildDeps, stateId = '
       ...directory,
       hasLocalNetwork: directory.releaseNetworks.length > 0,
       hasDestinationNetwork: directory.destinationNetworks.length > 0,
+      hasNearbyNetworks: directory.nearbyNetworks.length > 0,
+      hasStatewideNetworks: directory.statewideNetworks.length > 0,
       hasLegalProviders: directory.legalProviders.length > 0,
       hasPublicDefender: directory.publicDefenders.length > 0,
       hasConsulates: directory.consulates.length > 0,

@@ -1,5 +1,5 @@
 /** Puts a prepared FontProgram into one PDF (a pdf-lib context) as a Type0/CIDFontType2 font, without re-encoding it. */
-import { PDFInvalidObject, PDFName, PDFRawStream, PDFString, type PDFContext, type PDFRef } from 'pdf-lib/cjs/core/index.js';
+import { PDFInvalidObject, PDFName, PDFRawStream, PDFString, type PDFContext, type PDFRef } from './pdf-lib-core.js';
 import type { FontProgram } from './font-program.js';
 
 export function embedFontProgram(context: PDFContext, program: FontProgram): PDFRef {

@@ -1,7 +1,7 @@
 /** Embeds the official card pages a document draws (assets/cards/<tag>.pdf) as form XObjects, the way pdf-lib's embedPage does. */
 import { readFileSync } from 'node:fs';
 import type { PDFDocument } from 'pdf-lib';
-import { PDFObjectCopier, PDFPageEmbedder, type PDFContext, type PDFRef } from 'pdf-lib/cjs/core/index.js';
+import type { PDFContext, PDFRef } from 'pdf-lib/cjs/core/index.js';
 import type { PageLayout } from '../layout/page-layout.js';
 import { embeddedPageKey, type EmbeddedPages } from './content-stream.js';
 
@@ -21,6 +21,9 @@ const names = new Map<string, string>();
 export async function embedOfficialPages(context: PDFContext, pages: PageLayout[]): Promise<{ xObjects: Record<string, PDFRef>; embedded: EmbeddedPages }> {
   const xObjects: Record<string, PDFRef> = {};
   const embedded = new Map<string, { name: string; widthPt: number; heightPt: number }>();
+  if (!pages.some((page) => page.items.some((item) => item.kind === 'embedded-page'))) return { xObjects, embedded };
+  // Loaded only for a packet that prints an official card: the CLI's start stays as light as it was.
+  const { PDFObjectCopier, PDFPageEmbedder } = await import('pdf-lib/cjs/core/index.js');
   for (const page of pages) {
     for (const item of page.items) {
       if (item.kind !== 'embedded-page') continue;

@@ -8,10 +8,10 @@ import type { PageLayout } from '../layout/page-layout.js';
 import type { FontSet } from '../layout/fonts.js';
 import { buildFontProgram, type FontProgram } from './font-program.js';
 import { embedFontProgram } from './embed-font.js';
-import { embeddedPageKey, writePageContent, type EmbeddedPages, type FaceEncoding } from './content-stream.js';
+import { writePageContent, type FaceEncoding } from './content-stream.js';
 import { embedOfficialPages } from './embed-official-pages.js';
-// pdf-lib's object layer alone: its full entry (forms, drawing API) costs ~30 ms more to import per process.
-import { PDFContext, PDFHexString, PDFRawStream, PDFString, PDFWriter, type PDFRef } from 'pdf-lib/cjs/core/index.js';
+// pdf-lib's object layer, class by class (pdf-lib-core.ts): its full entry costs a CLI process ~75 ms more to import.
+import { PDFContext, PDFHexString, PDFRawStream, PDFString, PDFWriter, type PDFRef } from './pdf-lib-core.js';
 import type { PageStreamCache } from './page-stream-cache.js';
 
 export interface PdfMetadata {

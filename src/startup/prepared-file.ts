@@ -5,7 +5,7 @@
  * versions) and carries a checksum of its own bytes: a stale or corrupt file is never used.
  * It holds only shared, public text; never anything of a request.
  */
-import { readFileSync, readdirSync, writeFileSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, readdirSync, writeFileSync, renameSync, rmSync } from 'node:fs';
 import { createHash, randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -68,10 +68,17 @@ export function digestStartupInputs(inputs: StartupInputs): Buffer {
     ['templates', inputs.templatesDir, () => true],
     ['directory', inputs.directoryDir, () => true],
   ];
+  // Read in chunks through one buffer: the CJK font alone is 10 MB, which a CLI process need not hold.
+  const chunk = Buffer.allocUnsafe(1 << 20);
   for (const [label, folder, keep] of groups) {
     for (const path of filesUnder(folder, keep)) {
-      const bytes = readFileSync(path);
-      hash.update(`${label}:${path.slice(folder.length)}:${bytes.length}\n`).update(bytes);
+      const fd = openSync(path, 'r');
+      try {
+        hash.update(`${label}:${path.slice(folder.length)}:${fstatSync(fd).size}\n`);
+        for (let read = readSync(fd, chunk); read > 0; read = readSync(fd, chunk)) hash.update(chunk.subarray(0, read));
+      } finally {
+        closeSync(fd);
+      }
     }
   }
   hash.update(readFileSync(fontkitPackageJson()));

@@ -29,12 +29,13 @@ describe('the directory entries a county packet prints', () => {
     expect(provider).toBeLessThan(consulate!);
   });
 
-  it('Humboldt, with no local network: says so, then the statewide list, and no legal provider is made up', async () => {
-    const text = await textOf({ county: 'humboldt' });
-    expect(text).toContain(squash(en.rapid.noneOnFile.replace('{{county}}', 'Humboldt')));
-    expect(text).toContain(squash(en.legal.noneOnFile.replace('{{county}}', 'Humboldt')));
-    // Statewide list: every network, e.g. San Francisco's and San Diego's.
-    positions(text, ['(415) 200-1548', '(619) 536-0823']);
+  it('Mendocino, with no local network: says so, then the nearest networks, and no legal provider is made up', async () => {
+    const text = await textOf({ county: 'mendocino' });
+    expect(text).toContain(squash(en.rapid.noneOnFile.replace('{{county}}', 'Mendocino')));
+    expect(text).toContain(squash(en.legal.noneOnFile.replace('{{county}}', 'Mendocino')));
+    // The nearest networks by county borders crossed (Humboldt's and Sonoma's, next door), not the whole state.
+    positions(text, ['(707) 282-5226', '(707) 800-4544']);
+    expect(text).not.toContain('(619) 536-0823');
     // Statewide consular lines print for every county, the 24-hour one first; Los Angeles' own consulate does not.
     expect(ascending(positions(text, ['1-855-463-6395', '1-888-301-1130']))).toBe(true);
     expect(text).not.toContain('(213) 351-6800');

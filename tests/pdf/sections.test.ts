@@ -131,11 +131,15 @@ describe('packet sections', () => {
 });
 
 describe('directory in the packet', () => {
-  it('says plainly when a county has no local network and still lists the state\'s networks', async () => {
-    const text = await textOf({ county: 'humboldt' });
-    expect(text).toContain(en.rapid!.noneOnFile!.replace('{{county}}', 'Humboldt'));
-    expect(text).toContain('(415) 200-1548');
-    expect(text).toContain('(888) 624-4752');
+  it('says plainly when a county has no local network, then prints the nearest ones marked not local, not the state\'s list', async () => {
+    const text = await textOf({ county: 'mendocino' });
+    expect(text).toContain(en.rapid!.noneOnFile!.replace('{{county}}', 'Mendocino'));
+    expect(text).toContain('NOT LOCAL to Mendocino County: serves Humboldt County, next to it');
+    expect(text).toContain('(707) 282-5226');
+    expect(text).toContain('(707) 800-4544');
+    // San Francisco's and Los Angeles' networks are far from Mendocino: no longer printed as noise.
+    expect(text).not.toContain('(415) 200-1548');
+    expect(text).not.toContain('(888) 624-4752');
   });
 
   it('lists the release county\'s network before the destination county\'s', async () => {
@@ -179,8 +183,7 @@ function entriesBySection(request: Record<string, unknown>) {
   const { model } = preparePacket(request, { today, engine: getEngine() });
   const { directory, sections } = model;
   return {
-    'rapid-response': [...directory.releaseNetworks, ...directory.destinationNetworks],
-    'rapid-response-state': directory.stateNetworks,
+    'rapid-response': [...directory.releaseNetworks, ...directory.destinationNetworks, ...directory.nearbyNetworks, ...directory.statewideNetworks],
     'legal-providers': [...directory.legalProviders, ...directory.publicDefenders],
     'safe-release': directory.consulates,
     ...(sections.includes('staff-checklist') ? { 'staff-checklist': [...directory.releaseNetworks, ...directory.publicDefenders] } : {}),
@@ -212,8 +215,8 @@ describe('entries that need checking', () => {
       const [first, second] = request.language === 'es' ? [es, en] : [en, es];
       const sections = previewSections(request);
       for (const [id, entries] of Object.entries(entriesBySection(request))) {
-        // Entries printed in full carry the mark; the statewide table stars them, the staff page words it its own way.
-        if (id === 'rapid-response-state' || id === 'staff-checklist') continue;
+        // Entries printed in full carry the mark; the staff page words it its own way.
+        if (id === 'staff-checklist') continue;
         // Judged from the raw file: the source has no date of its own, and no one confirmed the line since.
         for (const entry of entries.filter((candidate) => !candidate.isConfirmed && !rawEntries.get(candidate.id)!.source.publishedOn)) {
           undatedSeen++;

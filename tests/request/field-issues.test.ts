@@ -112,3 +112,30 @@ describe('requestedLanguage and parseJsonText', () => {
     }
   });
 });
+
+describe('the values a field accepts', () => {
+  const parse = (fields: Record<string, unknown>) => parsePacketRequest({ county: 'fresno', ...fields }, vocabulary);
+
+  it('offers the field for a letter missing at either end too', () => {
+    expect(issuesOf({ county: 'fresno', anguage: 'es' })).toContainEqual({ path: '#2', messageKey: 'errors:field.unknownDidYouMean', params: { suggestion: 'language' } });
+    expect(issuesOf({ county: 'fresno', languag: 'es' })).toContainEqual({ path: '#2', messageKey: 'errors:field.unknownDidYouMean', params: { suggestion: 'language' } });
+  });
+
+  it('takes release dates from 2000-01-01 to 2099-12-31, and names any other errors:field.dateRange with both ends', () => {
+    for (const date of ['2000-01-01', '2099-12-31']) expect(parse({ release: { date } }).release?.date).toBe(date);
+    for (const date of ['1999-12-31', '2100-01-01']) {
+      expect(issuesOf({ county: 'fresno', release: { date } })).toEqual([{ path: 'release.date', messageKey: 'errors:field.dateRange', params: { minimum: '2000-01-01', maximum: '2099-12-31' } }]);
+    }
+  });
+
+  it('takes a phone extension written "ext", "ext." or "x", with or without spaces', () => {
+    for (const phone of ['(559) 555-0100 ext 12', '(559) 555-0100 ext. 12', '559-555-0100x12', '559-555-0100 ext.12', '+52 55 5555 0100']) {
+      expect(parse({ contacts: [{ role: 'family', name: 'Ana', phone }] }).contacts[0]?.phone).toBe(phone);
+    }
+    expect(issuesOf({ county: 'fresno', contacts: [{ role: 'family', name: 'Ana', phone: 'call Ana' }] })).toEqual([{ path: 'contacts.0.phone', messageKey: 'errors:field.phone' }]);
+  });
+
+  it('trims the spaces around a name and keeps those inside', () => {
+    expect(parse({ person: { name: '  Ana  María  ' } }).person?.name).toBe('Ana  María');
+  });
+});

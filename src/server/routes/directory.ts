@@ -73,13 +73,15 @@ export function registerDirectoryRoutes(app: FastifyInstance, engine: Engine): v
       county,
       ...(destination ? { destinationCounty: destination } : {}),
       checkedOn: today.toISOString().slice(0, 10),
-      // The packet's order: networks of the release county, then of the destination, then the rest.
+      // The packet's order: networks of the release county, then of the destination, then the nearest, then statewide lines.
       rapidResponse: selection.releaseNetworks.map(entryWithFreshness),
       destinationRapidResponse: selection.destinationNetworks.map(entryWithFreshness),
       legalProviders: selection.legalProviders.map(entryWithFreshness),
       publicDefenders: selection.publicDefenders.map(entryWithFreshness),
       consulates: selection.consulates.map(entryWithFreshness),
-      statewideNetworks: selection.stateNetworks.map(entryWithFreshness),
+      // Not local: for a county with no network of its own, the nearest on file (county borders crossed).
+      nearbyNetworks: selection.nearbyNetworks.map((near) => ({ ...entryWithFreshness(near), nearby: { forCounty: near.forCounty, viaCounty: near.viaCounty, distance: near.distance } })),
+      statewideNetworks: selection.statewideNetworks.map(entryWithFreshness),
     };
   });
 }
