@@ -7,6 +7,7 @@ export const errorCodes = {
   PKT_ERR_NOT_FOUND: { status: 404, message: 'No such route' },
   PKT_ERR_NOT_ACCEPTABLE: { status: 406, message: 'The client accepts neither a PDF nor HTML' },
   PKT_ERR_I18N_CATALOG: { status: 500, message: 'A locale catalog is missing or invalid' },
+  PKT_ERR_FONT_INVALID: { status: 500, message: 'A bundled font is missing or invalid' },
   PKT_ERR_DIRECTORY_INVALID: { status: 500, message: 'The directory data is invalid' },
   PKT_ERR_RENDER_TEMPLATE: { status: 500, message: 'A template failed to render' },
   PKT_ERR_LAYOUT_MISSING_GLYPH: { status: 422, message: 'A character cannot be printed with the bundled fonts' },

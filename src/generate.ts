@@ -39,6 +39,8 @@ export function vocabularyOf(engine: Engine): RequestVocabulary {
     vocabulary = {
       localeIds: [...engine.catalogs.locales.keys()],
       countySlugs: engine.directory.states.get(engine.stateId)?.counties.map((county) => county.slug) ?? [],
+      locales: [...engine.catalogs.locales.values()].map(({ id, meta }) => ({ id, name: meta.name, englishName: meta.englishName })),
+      counties: engine.directory.states.get(engine.stateId)?.counties.map(({ slug, name }) => ({ slug, name })) ?? [],
     };
     vocabularies.set(engine, vocabulary);
   }
@@ -89,15 +91,28 @@ export function layoutPacket(prepared: PreparedPacket, engine: Engine = getEngin
   );
 }
 
-export async function generatePacket(input: unknown, options: GenerateOptions = {}): Promise<Uint8Array> {
+export interface GeneratedPacket {
+  pdf: Uint8Array;
+  pageCount: number;
+  /** Locale ids in print order: the person's language, then the second. */
+  languages: string[];
+}
+
+/** The PDF with what a caller may report about it (the CLI's "wrote … 10 pages, es + en"). */
+export async function generatePacketWithSummary(input: unknown, options: GenerateOptions = {}): Promise<GeneratedPacket> {
   const engine = options.engine ?? getEngine();
   const prepared = preparePacket(input, { ...options, engine });
   const pages = layoutPacket(prepared, engine);
-  return writePdf(
+  const pdf = await writePdf(
     pages,
     { title: prepared.document.title, subject: prepared.document.subject, lang: prepared.document.lang, creator, date: prepared.model.printedOn },
     { fontSet: engine.fontSet, prepared: engine.prepared, pageStreams: engine.pageStreams },
   );
+  return { pdf, pageCount: pages.length, languages: prepared.document.languages.map((language) => language.id) };
+}
+
+export async function generatePacket(input: unknown, options: GenerateOptions = {}): Promise<Uint8Array> {
+  return (await generatePacketWithSummary(input, options)).pdf;
 }
 
 export function generatePreview(input: unknown, options: GenerateOptions = {}): string {

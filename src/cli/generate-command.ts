@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parseJsonText } from '../request/parse-request.js';
 import { PacketError } from '../errors.js';
-import { generatePacket, generatePreview } from '../generate.js';
+import { generatePacketWithSummary, generatePreview } from '../generate.js';
 import { getPreparedEngine } from '../engine.js';
 import { writeOutput } from './write-output.js';
 
@@ -21,6 +21,23 @@ export interface GenerateFlags {
   largePrint?: boolean;
   staffChecklist?: boolean;
   force?: boolean;
+  agencyWillComply?: boolean;
+  releaseInfoShared?: boolean;
+  releaseDate?: string;
+  releasePlace?: string;
+  contact?: string[];
+  cards?: string;
+}
+
+const phonePattern = /^[0-9+()./ -]*( ?(ext\.?|x) ?[0-9]{1,6})?$/;
+
+/** "attorney:Ana Ruiz:559-555-0101" → a contact; the phone is the last part only when it looks like one. */
+export function contactFromFlag(value: string): Record<string, string> {
+  const [role = '', ...rest] = value.split(':');
+  const last = rest.at(-1);
+  const hasPhone = rest.length > 1 && last !== undefined && /\d/.test(last) && phonePattern.test(last.trim());
+  const name = (hasPhone ? rest.slice(0, -1) : rest).join(':').trim();
+  return { role: role.trim(), name, ...(hasPhone ? { phone: last!.trim() } : {}) };
 }
 
 function readRequestFile(path: string): Record<string, unknown> {
@@ -58,7 +75,21 @@ export function requestFromFlags(flags: GenerateFlags): Record<string, unknown> 
   if (flags.county !== undefined) request.county = flags.county;
   if (flags.destinationCounty !== undefined) request.destinationCounty = flags.destinationCounty;
   if (flags.youth) request.youth = true;
-  if (flags.iceHold) request.iceHold = { ...(request.iceHold as object | undefined), received: true };
+  if (flags.iceHold || flags.agencyWillComply !== undefined || flags.releaseInfoShared !== undefined) {
+    const iceHold: Record<string, unknown> = { ...(request.iceHold as object | undefined) };
+    if (flags.iceHold) iceHold.received = true;
+    if (flags.agencyWillComply !== undefined) iceHold.agencyWillComply = flags.agencyWillComply;
+    if (flags.releaseInfoShared !== undefined) iceHold.releaseInfoSharedWithIce = flags.releaseInfoShared;
+    request.iceHold = iceHold;
+  }
+  if (flags.releaseDate !== undefined || flags.releasePlace !== undefined) {
+    const release: Record<string, unknown> = { ...(request.release as object | undefined) };
+    if (flags.releaseDate !== undefined) release.date = flags.releaseDate;
+    if (flags.releasePlace !== undefined) release.location = flags.releasePlace;
+    request.release = release;
+  }
+  if (flags.contact?.length) request.contacts = flags.contact.map(contactFromFlag);
+  if (flags.cards !== undefined) print.cards = /^\d+$/.test(flags.cards) ? Number(flags.cards) : flags.cards;
   if (flags.name !== undefined) request.person = { ...(request.person as object | undefined), name: flags.name };
   if (flags.paper !== undefined) print.paper = flags.paper;
   if (flags.largePrint) print.largePrint = true;
@@ -67,15 +98,25 @@ export function requestFromFlags(flags: GenerateFlags): Record<string, unknown> 
   return request;
 }
 
+/** What was written, on standard error: standard output may be the packet itself (--out -). */
+function report(line: string): void {
+  process.stderr.write(`release-packet: ${line}\n`);
+}
+
 export async function runGenerate(flags: GenerateFlags): Promise<void> {
   const request = requestFromFlags(flags);
   // One packet per process: start from the prepared file rather than shaping all shared text again.
   const engine = getPreparedEngine();
   const options = { force: flags.force === true };
+  const where = flags.out === '-' ? 'standard output' : flags.out;
   if (flags.format === 'html') {
-    await writeOutput(flags.out, generatePreview(request, { engine }), options);
+    const html = generatePreview(request, { engine });
+    await writeOutput(flags.out, html, options);
+    report(`wrote ${where}: HTML preview, ${Buffer.byteLength(html).toLocaleString('en-US')} bytes`);
   } else if (flags.format === 'pdf') {
-    await writeOutput(flags.out, await generatePacket(request, { engine }), options);
+    const packet = await generatePacketWithSummary(request, { engine });
+    await writeOutput(flags.out, packet.pdf, options);
+    report(`wrote ${where}: ${packet.pageCount} pages, ${packet.pdf.byteLength.toLocaleString('en-US')} bytes, ${packet.languages.join(' + ')}`);
   } else {
     throw new PacketError('PKT_ERR_REQUEST_INVALID', { issues: [{ path: '--format', messageKey: 'errors:field.choice', params: { choices: 'pdf, html' } }] });
   }

@@ -9,7 +9,8 @@ export function registerLocalesCommands(program: Command, runTool: RunTool): voi
   const dirOption = () => new Option('--dir <folder>', 'locales folder (default: the embedded locales/, or RELEASE_PACKET_LOCALES_DIR)');
 
   locales
-    .command('list')
+    // `release-packet locales` alone lists them: what an operator looks for first.
+    .command('list', { isDefault: true })
     .description('the languages packets print in, with review status, and folders left out with why (exit 1 if any)')
     .addOption(dirOption())
     .option('--json', 'print as JSON')

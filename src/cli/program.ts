@@ -9,6 +9,9 @@ import type { GenerateFlags } from './generate-command.js';
 import type { BatchFlags } from './batch-command.js';
 import type { CheckFlags, DirectoryFlags, ImportFlags } from './directory-command.js';
 import { registerLocalesCommands } from './locales-commands.js';
+import { registerCountiesCommand } from './counties-command.js';
+import { languageFromEnvironment, resolveOperatorLanguage } from '../i18n/operator-language.js';
+import { packageVersion } from '../version.js';
 
 // Each command group's module is imported when its command runs: a `generate` process never loads the
 // directory tools (HSDS, CSV), and start-up is most of what a one-packet CLI call costs.
@@ -17,8 +20,16 @@ const directoryCommand = () => import('./directory-command.js');
 const batchCommand = () => import('./batch-command.js');
 const localesCommand = () => import('./locales-command.js');
 
-/** Prints what went wrong in the request's language; never the values the person typed. */
-function report(error: unknown, lng: string | undefined): number {
+/**
+ * The operator's language for messages: --ui-lang, else the environment's locale (LC_ALL, LC_MESSAGES,
+ * LANG), else English; never the packet's language (a Spanish packet asked for by an English-speaking clerk).
+ */
+function operatorLanguage(uiLang: string | undefined, catalogs: Catalogs): string | undefined {
+  return resolveOperatorLanguage(uiLang, catalogs) ?? languageFromEnvironment(process.env, catalogs);
+}
+
+/** Prints what went wrong in the operator's language; never the values the person typed. */
+function report(error: unknown, uiLang: string | undefined, packetLanguage?: string): number {
   let catalogs: Catalogs;
   try {
     catalogs = getPreparedEngine().catalogs;
@@ -28,11 +39,11 @@ function report(error: unknown, lng: string | undefined): number {
     process.stderr.write(`release-packet: ${message}\n`);
     return 2;
   }
-  const description = describeError(error, lng, catalogs);
+  const description = describeError(error, operatorLanguage(uiLang, catalogs), catalogs);
   process.stderr.write(`release-packet: ${description.message} (${description.code})\n`);
   for (const issue of description.issues) process.stderr.write(`  ${issue.path || '(request)'}: ${issue.message}\n`);
   // A language whose folder exists but was left out: say why, instead of "no packet in this language".
-  const asked = lng?.toLowerCase();
+  const asked = packetLanguage?.toLowerCase();
   for (const leftOut of listLeftOutLocales(catalogs)) {
     if (leftOut.folder.toLowerCase() !== asked) continue;
     for (const problem of leftOut.problems) process.stderr.write(`  locales/${problem}\n`);
@@ -44,6 +55,8 @@ function report(error: unknown, lng: string | undefined): number {
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('release-packet')
     .description('Print personalized, bilingual know-your-rights release packets')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .option('--ui-lang <tag>', 'language of messages (default: from LC_ALL, LC_MESSAGES or LANG; else English)')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
@@ -55,19 +68,32 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--out <file>', 'where to write the packet ("-" for standard output; a device or named pipe is written into)')
     .option('--force', 'replace --out if it is an existing file')
     .addOption(new Option('--format <format>', 'output format').choices(['pdf', 'html']).default('pdf'))
-    .option('--lang <id>', 'the person\'s language (locale id)')
-    .option('--second-lang <id>', 'second language (default: English, or Spanish for English)')
-    .option('--county <slug>', 'release county, e.g. fresno')
-    .option('--destination-county <slug>', 'county the person is going to')
+    .option('--lang <tag>', 'the person\'s language: a tag or name, e.g. es, es-MX, Spanish (see `release-packet locales`)')
+    .option('--second-lang <tag>', 'second language (default: English, or Spanish for English)')
+    .option('--county <name>', 'release county by name or short name, e.g. "Los Angeles" or los-angeles (see `release-packet counties`)')
+    .option('--destination-county <name>', 'county the person is going to')
     .option('--youth', 'include the juvenile confidentiality section')
     .option('--ice-hold', 'an ICE hold was received: include the detainer rights section')
+    .option('--agency-will-comply', 'the agency will comply with the hold (with --ice-hold)')
+    .option('--no-agency-will-comply', 'the agency will not comply with the hold')
+    .option('--release-info-shared', 'the release date was shared with ICE (with --ice-hold)')
+    .option('--no-release-info-shared', 'the release date was not shared with ICE')
+    .option('--release-date <date>', 'release date, YYYY-MM-DD')
+    .option('--release-place <text>', 'where the person is released, e.g. "Fresno County Jail, main entrance"')
+    .option('--contact <role:name[:phone]>', 'a designated contact (repeat, at most 5); role: attorney, family, emergency, consulate, other', (value: string, list: string[] = []) => [...list, value])
+    .option('--cards <n>', 'wallet cards to print, 1 to 8')
     .option('--name <name>', 'the person\'s name, in any script; other users of this computer can see it in the process list (ps): prefer --request')
     .addOption(new Option('--paper <paper>', 'paper size').choices(['letter', 'a4']))
     .option('--large-print', '14 pt body text')
     .option('--staff-checklist', 'add the staff checklist page')
     .addHelpText(
       'after',
-      '\nPrivacy: command-line arguments are visible to every user of this computer (ps, /proc) and often kept in shell history.\n' +
+      '\nExamples:\n' +
+        '  release-packet generate --county "Los Angeles" --lang es --out packet.pdf\n' +
+        '  release-packet generate --county fresno --lang es-MX --youth --ice-hold --no-agency-will-comply \\\n' +
+        '      --release-date 2026-12-01 --release-place "Fresno County Jail, main entrance" --out packet.pdf\n' +
+        '  release-packet generate --request request.json --format html --out preview.html\n' +
+        '\nPrivacy: command-line arguments are visible to every user of this computer (ps, /proc) and often kept in shell history.\n' +
         'Give personal details in a file or on standard input instead, e.g.\n' +
         '  release-packet generate --request - --out packet.pdf < request.json\n',
     )
@@ -76,7 +102,7 @@ export async function main(argv: string[]): Promise<number> {
       try {
         await runGenerate(flags);
       } catch (error) {
-        exitCode = report(error, errorLanguage(flags));
+        exitCode = report(error, program.opts<{ uiLang?: string }>().uiLang, errorLanguage(flags));
       }
     });
 
@@ -146,6 +172,8 @@ export async function main(argv: string[]): Promise<number> {
     .requiredOption('--from <path>', 'package folder or services.json')
     .option('--allow-emptying-counties', 'accept a package that removes every entry of a county, or every statewide entry')
     .action((flags: ImportFlags) => maintain((tools) => tools.runDirectoryImport(flags)));
+
+  registerCountiesCommand(program, (run) => runTool(run));
 
   registerLocalesCommands(program, async (run) => {
     const tools = await localesCommand();

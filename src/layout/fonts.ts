@@ -63,14 +63,62 @@ export interface FaceSummary {
   codePoints: Uint32Array;
 }
 
+/** A font file or manifest that cannot be used stops start-up with the file named, not a stack trace. */
+function fontError(path: string, reason: string, cause?: unknown): PacketError {
+  return new PacketError('PKT_ERR_FONT_INVALID', { cause, detail: `${path}: ${reason}` });
+}
+
 export function readFontManifest(fontsDir = defaultFontsDir) {
-  return manifestSchema.parse(JSON.parse(readFileSync(join(fontsDir, 'fonts.json'), 'utf8')));
+  const path = join(fontsDir, 'fonts.json');
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (cause) {
+    throw fontError(path, 'cannot be read', cause);
+  }
+  try {
+    return manifestSchema.parse(JSON.parse(text));
+  } catch (cause) {
+    throw fontError(path, 'is not a valid font manifest', cause);
+  }
 }
 
 function parseFace(path: string): Fontkit.Font {
-  const parsed = loadFontkit().create(readFileSync(path));
-  if (!('unitsPerEm' in parsed)) throw new PacketError('PKT_ERR_INTERNAL', { detail: `${path} is a collection` });
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (cause) {
+    throw fontError(path, 'cannot be read (missing?)', cause);
+  }
+  let parsed: ReturnType<typeof Fontkit.create>;
+  try {
+    parsed = loadFontkit().create(bytes);
+  } catch (cause) {
+    throw fontError(path, 'is not a font fontkit can read (corrupt?)', cause);
+  }
+  if (!('unitsPerEm' in parsed)) throw fontError(path, 'is a font collection; give one face per file');
+  withOwnCodePoints(parsed);
   return parsed;
+}
+
+/**
+ * fontkit keeps one Glyph object per glyph id, carrying the code points of the first text that produced it
+ * (Font.getGlyph caches by id and ignores later `characters`). The ToUnicode map is built from those code
+ * points, so after one packet drew "ư" or Arabic "د" as part of another sequence, a later packet's "ư" read
+ * back as a space and "محمد" as "محم" (found by the property tests: it depended on the packets before).
+ * Each shaping now gets a view of the cached glyph with its own code points; metrics stay shared.
+ */
+function withOwnCodePoints(font: Fontkit.Font): void {
+  const cachedGlyph = font.getGlyph.bind(font) as (id: number, characters?: number[]) => Fontkit.Glyph;
+  (font as { getGlyph: (id: number, characters?: number[]) => Fontkit.Glyph }).getGlyph = (id, characters = []) => {
+    const glyph = cachedGlyph(id, characters);
+    if (!glyph || characters.length === 0 || sameCodePoints(glyph.codePoints, characters)) return glyph;
+    return Object.create(glyph, { codePoints: { value: characters, enumerable: true } }) as Fontkit.Glyph;
+  };
+}
+
+function sameCodePoints(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((codePoint, index) => codePoint === b[index]);
 }
 
 function summarize(font: Fontkit.Font): FaceSummary {

@@ -1,6 +1,7 @@
 /** Turns untrusted input into a PacketRequest, or a PacketError whose issues name each bad field. */
 import { z, type core } from 'zod';
 import { PacketError, type FieldIssue } from '../errors.js';
+import { editDistance } from './resolve-names.js';
 import { createRequestSchema, type PacketRequest, type PacketRequestSchema, type RequestVocabulary } from './schema.js';
 
 const schemas = new WeakMap<RequestVocabulary, PacketRequestSchema>();
@@ -45,18 +46,14 @@ function knownKeysAt(schema: core.$ZodType, path: readonly PropertyKey[]): strin
   return shape ? Object.keys(shape) : [];
 }
 
-/** Optimal string alignment distance, capped: enough to tell "languge" from "language". */
-function editDistance(a: string, b: string): number {
-  const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1]!.toLowerCase() === b[j - 1]!.toLowerCase() ? 0 : 1;
-      let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
-      rows[i]![j] = best;
+/** "person.name" for "name": the first object field of the request that takes this key. */
+function nestedHomeOf(schema: core.$ZodType, key: string): string | undefined {
+  for (const parent of knownKeysAt(schema, [])) {
+    for (const path of [[parent], [parent, 0]]) {
+      if (knownKeysAt(schema, path).includes(key)) return `${parent}.${key}`;
     }
   }
-  return rows[a.length]![b.length]!;
+  return undefined;
 }
 
 /**
@@ -70,7 +67,10 @@ function unknownKeyIssues(parentPath: readonly PropertyKey[], keys: readonly str
   const parent = valueAt(input, parentPath);
   const ownKeys = typeof parent === 'object' && parent !== null ? Object.keys(parent) : [];
   const known = knownKeysAt(schema, parentPath);
-  return keys.map((key) => {
+  return keys.map((key): FieldIssue => {
+    // A field given one level too high ("name" for person.name) is ours to name: point to where it goes.
+    const home = parentPath.length === 0 ? nestedHomeOf(schema, key) : undefined;
+    if (home) return { path: home, messageKey: 'errors:field.misplaced', params: { field: home } };
     const position = ownKeys.indexOf(key) + 1;
     const path = [...parentPath.map(String), `#${position || '?'}`].join('.');
     const suggestion = key.length <= 40 ? known.find((name) => editDistance(key, name) <= Math.min(2, name.length >> 2)) : undefined;

@@ -1,5 +1,6 @@
 /** PacketRequest v1: the one contract shared by the CLI, the HTTP API and the staff form (DESIGN.md 2). */
 import { z } from 'zod';
+import { resolveCounty, resolveLanguage, suggestNearest, type CountyName, type LocaleName } from './resolve-names.js';
 import { hasMarkFlood, hasNonCharacter, isDamaged, maxMarksInARow, stripDirectionControls } from './text-hygiene.js';
 
 /** Field issues carry the catalog key of their message in `params.messageKey`; see parse-request.ts. */
@@ -53,15 +54,37 @@ export const limits = {
 export interface RequestVocabulary {
   localeIds: readonly string[];
   countySlugs: readonly string[];
+  /** Names that resolve to a locale besides its tag ("Spanish", "español"); default: the tags alone. */
+  locales?: readonly LocaleName[];
+  /** Names that resolve to a county besides its slug ("Los Angeles"); default: the slugs alone. */
+  counties?: readonly CountyName[];
 }
 
 export function createRequestSchema(vocabulary: RequestVocabulary) {
-  const localeIds = new Set(vocabulary.localeIds);
-  const countySlugs = new Set(vocabulary.countySlugs);
-  const language = z.string().refine((value) => localeIds.has(value), withKey('field.language'));
-  const county = z.string().refine((value) => countySlugs.has(value), withKey('field.county'));
+  const locales = vocabulary.locales ?? vocabulary.localeIds.map((id) => ({ id, name: id, englishName: id }));
+  const counties = vocabulary.counties ?? vocabulary.countySlugs.map((slug) => ({ slug, name: slug }));
+  const localeChoices = locales.map((locale) => locale.id).join(', ');
+  const countyChoices = counties.map((county) => county.slug).join(', ');
+  const languageSpellings = locales.flatMap((locale) => [[locale.id, locale.id], [locale.name, locale.id], [locale.englishName, locale.id]] as const);
+  const countySpellings = counties.flatMap((county) => [[county.slug, county.slug], [county.name, county.slug]] as const);
 
-  return z.strictObject({
+  // A value that resolves becomes the canonical id; one that does not gets the nearest id and the list.
+  const language = z.string().transform((value, context) => {
+    const id = resolveLanguage(value, locales);
+    if (id) return id;
+    const suggestion = suggestNearest(value, languageSpellings);
+    context.addIssue({ code: 'custom', input: value, params: withKey(suggestion ? 'field.languageDidYouMean' : 'field.language', { choices: localeChoices, ...(suggestion ? { suggestion } : {}) }).params });
+    return z.NEVER;
+  });
+  const county = z.string().transform((value, context) => {
+    const slug = resolveCounty(value, counties);
+    if (slug) return slug;
+    const suggestion = suggestNearest(value, countySpellings);
+    context.addIssue({ code: 'custom', input: value, params: withKey(suggestion ? 'field.countyDidYouMean' : 'field.county', { choices: countyChoices, ...(suggestion ? { suggestion } : {}) }).params });
+    return z.NEVER;
+  });
+
+  const request = z.strictObject({
     language: language.default('en'),
     secondLanguage: language.optional(),
     county,
@@ -107,6 +130,12 @@ export function createRequestSchema(vocabulary: RequestVocabulary) {
         fillIn: z.boolean().default(false),
       })
       .default({ paper: 'letter', largePrint: false, cardLayout: 'duplex', staffChecklist: false, fillIn: false }),
+  });
+  // Asking for the same language twice is a mistake to point out, not to replace silently with English.
+  return request.superRefine((value, context) => {
+    if (value.secondLanguage !== undefined && value.secondLanguage === value.language) {
+      context.addIssue({ code: 'custom', path: ['secondLanguage'], input: value.secondLanguage, params: withKey('field.sameLanguage').params });
+    }
   });
 }
 

@@ -8,6 +8,8 @@ import { registerPacketRoutes } from './routes/packets.js';
 import { registerDirectoryRoutes } from './routes/directory.js';
 import { registerBatchRoutes } from './routes/batches.js';
 import { registerHealthRoutes } from './routes/health.js';
+import { registerFormRoutes } from './form/form-routes.js';
+import { registerDocsRoutes } from './api/docs-routes.js';
 import { defaultLimits, type ServiceLimits } from './limits/service-limits.js';
 import { createLimitedServer } from './limits/http-server.js';
 import { registerSecurityHeaders } from './limits/security-headers.js';
@@ -55,8 +57,10 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
   await registerRateLimit(app, limits.rateLimitPerMinute);
   registerApiKeys(app, limits.apiKeys);
   registerHealthRoutes(app, renderer);
-  registerPacketRoutes(app, renderer);
+  registerPacketRoutes(app, renderer, engine);
   registerBatchRoutes(app, engine, renderer, { threads: Math.max(1, renderer.stats().threads) });
   registerDirectoryRoutes(app, engine);
+  registerDocsRoutes(app, engine);
+  await registerFormRoutes(app, renderer, engine);
   return app;
 }

@@ -4,10 +4,15 @@ import { PacketError, isPacketError } from '../errors.js';
 import { describeError } from '../i18n/describe-error.js';
 import { requestedLanguage } from '../request/parse-request.js';
 import type { Catalogs } from '../i18n/catalogs.js';
+import { languageFromAcceptLanguage, resolveOperatorLanguage } from '../i18n/operator-language.js';
 
 /** Fastify's own body errors, mapped to ours so the reader gets the same kind of answer. */
 function fromFastify(error: FastifyError): PacketError | undefined {
-  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
+  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+    // An empty body is an empty request: say which fields it needs rather than "invalid JSON" at path "".
+    return new PacketError('PKT_ERR_REQUEST_INVALID', { issues: [{ path: 'county', messageKey: 'errors:field.required' }] });
+  }
+  if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
     return new PacketError('PKT_ERR_REQUEST_JSON', { issues: [{ path: '', messageKey: 'errors:field.json' }] });
   }
   if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return new PacketError('PKT_ERR_REQUEST_TOO_LARGE');
@@ -29,6 +34,17 @@ export function isClientAbort(error: unknown, request: FastifyRequest): boolean 
   return request.raw.aborted || (error instanceof Error && error.message === 'aborted') || request.socket?.destroyed === true;
 }
 
+/**
+ * The reader's language: Accept-Language first (the operator's own), else the language the request asked
+ * for (a GET in its query, ?language=es; a POST in its body), else English.
+ */
+export function errorLanguage(request: FastifyRequest, catalogs: Catalogs): string | undefined {
+  return (
+    languageFromAcceptLanguage(request.headers['accept-language'], catalogs) ??
+    resolveOperatorLanguage(requestedLanguage(request.body) ?? requestedLanguage(request.query), catalogs)
+  );
+}
+
 export interface ErrorHandlerOptions {
   /** Seconds a client refused with 503 should wait (the render queue's estimate). */
   retryAfterSeconds?: () => number;
@@ -42,8 +58,7 @@ export function createErrorHandler(catalogs: Catalogs, options: ErrorHandlerOpti
       return reply.code(499).send();
     }
     const packetError = isPacketError(error) ? error : fromFastify(error);
-    // A GET names its language in the query (?language=es), a POST in its body.
-    const description = describeError(packetError ?? error, requestedLanguage(request.body) ?? requestedLanguage(request.query), catalogs);
+    const description = describeError(packetError ?? error, errorLanguage(request, catalogs), catalogs);
     if (description.status >= 500 && description.code !== 'PKT_ERR_BUSY') {
       // The error's message may quote input; log only the error's class ("TypeError") and codes.
       request.log.error({ code: description.code, errorClass: error.constructor.name, errorCode: (error as FastifyError).code }, 'packet request failed');

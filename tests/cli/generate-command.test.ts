@@ -31,13 +31,16 @@ describe('release-packet generate', () => {
     expect(readdirSync(sandbox.folder)).toEqual([]);
   });
 
-  it('prints the errors of a --request file in the language that file asks for', async () => {
+  it('prints errors in the operator\'s language (--ui-lang), not the packet\'s', async () => {
     const requestFile = join(sandbox.folder, 'request.json');
     writeFileSync(requestFile, JSON.stringify({ language: 'es', county: 'nowhere' }));
-    const spanish = JSON.parse(readFileSync(new URL('../../locales/es/errors.json', import.meta.url), 'utf8')) as { field: { county: string } };
-    const code = await main(['generate', '--request', requestFile, '--out', join(sandbox.folder, 'packet.pdf')]);
-    expect(code).toBe(1);
-    expect(sandbox.stderr.join('')).toContain(spanish.field.county);
+    const errors = (lng: string) => JSON.parse(readFileSync(new URL(`../../locales/${lng}/errors.json`, import.meta.url), 'utf8')) as { field: { county: string } };
+    const prefix = (lng: string) => errors(lng).field.county.split('{{')[0]!;
+    expect(await main(['generate', '--request', requestFile, '--out', join(sandbox.folder, 'packet.pdf')])).toBe(1);
+    expect(sandbox.stderr.join('')).toContain(prefix('en'));
+    sandbox.stderr.length = 0;
+    expect(await main(['--ui-lang', 'es-MX', 'generate', '--request', requestFile, '--out', join(sandbox.folder, 'packet.pdf')])).toBe(1);
+    expect(sandbox.stderr.join('')).toContain(prefix('es'));
   });
 
   it('exits 1 for a --request file that is not JSON', async () => {

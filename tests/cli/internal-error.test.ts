@@ -16,6 +16,7 @@ vi.mock('../../src/generate.js', async (importOriginal) => {
   return {
     ...original,
     generatePacket: () => Promise.reject(failure.error),
+    generatePacketWithSummary: () => Promise.reject(failure.error),
   };
 });
 

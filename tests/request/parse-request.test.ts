@@ -55,11 +55,11 @@ describe('parsePacketRequest', () => {
   });
 
   it('rejects an unknown county with errors:field.county on "county"', () => {
-    expect(issuesOf({ county: 'nowhere' })).toContainEqual({ path: 'county', messageKey: 'errors:field.county' });
+    expect(issuesOf({ county: 'nowhere' })).toContainEqual(expect.objectContaining({ path: 'county', messageKey: 'errors:field.county' }));
   });
 
   it('rejects a language without a catalog with errors:field.language on "language"', () => {
-    expect(issuesOf({ county: 'fresno', language: 'xx' })).toContainEqual({ path: 'language', messageKey: 'errors:field.language' });
+    expect(issuesOf({ county: 'fresno', language: 'xx' })).toContainEqual(expect.objectContaining({ path: 'language', messageKey: 'errors:field.language' }));
   });
 
   it('rejects a calendar date that does not exist (2026-02-30)', () => {

@@ -85,7 +85,33 @@ describe('POST /api/v1/packets', () => {
     const problem = response.json<ProblemBody>();
     expect(problem.code).toBe('PKT_ERR_REQUEST_INVALID');
     expect(problem.issues[0]?.path).toBe('county');
-    expect(problem.issues[0]?.message).toBe(spanishErrors.field.county);
+    expect(problem.issues[0]?.message).toContain(spanishErrors.field.county!.split('{{')[0]);
+  });
+
+  it('explains errors in the operator\'s Accept-Language, not the packet\'s language', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/packets',
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+      payload: { language: 'es', county: 'Fresmo' },
+    });
+    const problem = response.json<ProblemBody>();
+    expect(response.statusCode).toBe(400);
+    expect(problem.title).toMatch(/^The request has errors/);
+    expect(problem.issues[0]).toMatchObject({ path: 'county' });
+    expect(problem.issues[0]!.message).toMatch(/Did you mean fresno\?/);
+  });
+
+  it('accepts a county by name and a language by regional tag', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/packets', payload: { language: 'es-MX', county: 'Los Angeles' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toContain('los-angeles');
+  });
+
+  it('answers an empty body with the field it needs, not an empty path', async () => {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/packets', headers: { 'content-type': 'application/json' }, payload: '' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json<ProblemBody>().issues.map((issue) => issue.path)).toEqual(['county']);
   });
 
   it('refuses a body over 64 KiB with 413', async () => {

@@ -16,6 +16,12 @@ export interface ServiceLimits {
   keepAliveTimeoutMs: number;
   /** Open connections at most; beyond, new ones are refused by the kernel's accept queue. */
   maxConnections: number;
+  /**
+   * Open connections from one client address at most (0: no per-address cap). Without it one client can hold
+   * every connection up to maxConnections and /healthz cannot get in (seen in tests/abuse). Behind a reverse
+   * proxy every request comes from the proxy's address: raise it to the proxy's pool size, or set 0.
+   */
+  maxConnectionsPerAddress: number;
   /** Requests per minute per client address (0: no limit). /healthz and /readyz are exempt. */
   rateLimitPerMinute: number;
   /** When non-empty, /api/* needs one of these keys (Authorization: Bearer or X-API-Key). */
@@ -31,6 +37,7 @@ export const defaultLimits: ServiceLimits = {
   idleTimeoutMs: 15_000,
   keepAliveTimeoutMs: 5_000,
   maxConnections: 1024,
+  maxConnectionsPerAddress: 256,
   rateLimitPerMinute: 600,
   apiKeys: [],
   shutdownGraceMs: 10_000,
@@ -53,6 +60,7 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): ServiceLimi
     idleTimeoutMs: positiveInteger(env, 'RELEASE_PACKET_IDLE_TIMEOUT_MS', defaultLimits.idleTimeoutMs),
     keepAliveTimeoutMs: positiveInteger(env, 'RELEASE_PACKET_KEEP_ALIVE_TIMEOUT_MS', defaultLimits.keepAliveTimeoutMs),
     maxConnections: positiveInteger(env, 'RELEASE_PACKET_MAX_CONNECTIONS', defaultLimits.maxConnections),
+    maxConnectionsPerAddress: positiveInteger(env, 'RELEASE_PACKET_MAX_CONNECTIONS_PER_ADDRESS', defaultLimits.maxConnectionsPerAddress, true),
     rateLimitPerMinute: positiveInteger(env, 'RELEASE_PACKET_RATE_LIMIT', defaultLimits.rateLimitPerMinute, true),
     apiKeys: (env.RELEASE_PACKET_API_KEYS ?? '')
       .split(',')

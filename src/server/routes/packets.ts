@@ -4,13 +4,21 @@ import type { Renderer } from '../../worker/render-pool.js';
 import { PacketError } from '../../errors.js';
 import { previewPolicy } from '../limits/security-headers.js';
 import { negotiatePacketType } from '../negotiate.js';
+import type { Engine } from '../../engine.js';
+import { vocabularyOf } from '../../generate.js';
+import type { RequestVocabulary } from '../../request/schema.js';
+import { resolveCounty, resolveLanguage } from '../../request/resolve-names.js';
 
 
-/** The download's file name says what the packet is for, never who: names stay out of headers and disks. */
-export function fileNameFor(body: unknown): string {
+/**
+ * The download's file name says what the packet is for, never who: names stay out of headers and disks.
+ * County and language as the packet resolved them ("Los Angeles", "es-MX" → los-angeles, es).
+ */
+export function fileNameFor(body: unknown, vocabulary: RequestVocabulary): string {
   const { county, language } = (body ?? {}) as { county?: unknown; language?: unknown };
-  const safe = (value: unknown, fallback: string) => (typeof value === 'string' && /^[a-z-]{1,40}$/i.test(value) ? value : fallback);
-  return `release-packet-${safe(county, 'county')}-${safe(language, 'en')}.pdf`;
+  const countySlug = typeof county === 'string' ? resolveCounty(county, vocabulary.counties ?? []) : undefined;
+  const languageId = typeof language === 'string' ? resolveLanguage(language, vocabulary.locales ?? []) : 'en';
+  return `release-packet-${countySlug ?? 'county'}-${languageId ?? 'en'}.pdf`;
 }
 
 /** Aborted when the client closes its connection before the answer: its queued work is then dropped. */
@@ -38,7 +46,8 @@ export function sendPreview(reply: FastifyReply, html: string) {
     .send(html);
 }
 
-export function registerPacketRoutes(app: FastifyInstance, renderer: Renderer): void {
+export function registerPacketRoutes(app: FastifyInstance, renderer: Renderer, engine: Engine): void {
+  const vocabulary = vocabularyOf(engine);
   app.post('/api/v1/packets', async (request, reply) => {
     reply.header('vary', 'Accept');
     const mediaType = negotiatePacketType(request.headers.accept);
@@ -48,6 +57,6 @@ export function registerPacketRoutes(app: FastifyInstance, renderer: Renderer): 
       return sendPreview(reply, (await renderer.render({ format: 'html', request: request.body }, signal)) as string);
     }
     const bytes = (await renderer.render({ format: 'pdf', request: request.body }, signal)) as Uint8Array;
-    return sendPdf(reply, bytes, 'attachment', fileNameFor(request.body));
+    return sendPdf(reply, bytes, 'attachment', fileNameFor(request.body, vocabulary));
   });
 }

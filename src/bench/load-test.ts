@@ -1,0 +1,166 @@
+/**
+ * `npm run load`: the service under mixed traffic on 127.0.0.1 (autocannon), at 1, 8, 64 and 256
+ * connections, against the single-thread in-process rate measured in the same run. Bounded time:
+ * LOAD_SECONDS per level (default 8), two runs to see whether resident memory stays flat.
+ * Reports packets/s, p50/p99, status mix, timeouts, /healthz p99 (probed alongside) and the server's RSS.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import autocannon from 'autocannon';
+import { createEngine } from '../engine.js';
+import { generatePacket } from '../generate.js';
+import { projectPath } from '../project-paths.js';
+
+const seconds = Number(process.env.LOAD_SECONDS ?? 8);
+const port = Number(process.env.LOAD_PORT ?? 3101);
+const levels = (process.env.LOAD_CONNECTIONS ?? '1,8,64,256').split(',').map(Number);
+const runs = Number(process.env.LOAD_RUNS ?? 2);
+const base = `http://127.0.0.1:${port}`;
+
+/** The traffic: packets in several languages and counties, previews, and requests that must be refused. */
+const packets = [
+  { county: 'los-angeles', language: 'es', person: { name: 'José Núñez' }, release: { date: '2026-12-01' } },
+  { county: 'fresno', language: 'es', youth: true, iceHold: { received: true }, person: { name: 'Nguyễn Thị Hoa' } },
+  { county: 'san-diego', language: 'en', print: { staffChecklist: true } },
+  { county: 'Kern', language: 'es-MX', destinationCounty: 'Los Angeles', contacts: [{ role: 'family', name: 'Ana Ruiz', phone: '559-555-0101' }] },
+  { county: 'alameda', language: 'en', person: { name: 'محمد علي' }, print: { paper: 'a4', largePrint: true } },
+];
+const json = { 'content-type': 'application/json' };
+const mix = [
+  ...packets.map((body) => ({ method: 'POST' as const, path: '/api/v1/packets', headers: json, body: JSON.stringify(body) })),
+  { method: 'POST' as const, path: '/api/v1/packets', headers: { ...json, accept: 'text/html' }, body: JSON.stringify(packets[1]) },
+  { method: 'POST' as const, path: '/api/v1/packets', headers: json, body: JSON.stringify({ county: 'atlantis' }) },
+  { method: 'POST' as const, path: '/api/v1/packets', headers: json, body: '{"county":' },
+];
+
+/** Packets per second on one thread, no HTTP: the baseline the service's throughput is compared with. */
+async function measureInProcess(): Promise<number> {
+  const engine = createEngine();
+  const today = new Date('2026-11-27T00:00:00Z');
+  for (let warm = 0; warm < 20; warm++) await generatePacket(packets[warm % packets.length], { engine, today });
+  let count = 0;
+  const started = performance.now();
+  while (performance.now() - started < 3_000) {
+    await generatePacket(packets[count % packets.length], { engine, today });
+    count++;
+  }
+  return count / ((performance.now() - started) / 1000);
+}
+
+function startServer(): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [projectPath('dist', 'server', 'main.js')], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RELEASE_PACKET_RATE_LIMIT: '0', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + 60_000;
+    const poll = async () => {
+      try {
+        if ((await fetch(`${base}/readyz`)).status === 200) return resolve(child);
+      } catch {
+        // not listening yet
+      }
+      if (Date.now() > deadline) return reject(new Error('server did not become ready in 60 s'));
+      setTimeout(poll, 200);
+    };
+    void poll();
+  });
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024);
+}
+
+/** /healthz asked every 50 ms on its own connection while the load runs: what a load balancer sees. */
+function probeHealth(): { stop: () => Promise<number[]> } {
+  const times: number[] = [];
+  let isRunning = true;
+  const loop = (async () => {
+    while (isRunning) {
+      const started = performance.now();
+      try {
+        await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(5_000) });
+        times.push(performance.now() - started);
+      } catch {
+        times.push(5_000);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  return {
+    stop: async () => {
+      isRunning = false;
+      await loop;
+      return times.sort((a, b) => a - b);
+    },
+  };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+
+interface Row {
+  run: number;
+  connections: number;
+  requestsPerSecond: number;
+  packetsPerSecond: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  client4xx: number;
+  busy503: number;
+  other: number;
+  timeouts: number;
+  errors: number;
+  healthP99: number;
+  rssMb: number;
+}
+
+async function level(run: number, connections: number, pid: number): Promise<Row> {
+  const probe = probeHealth();
+  const result = await autocannon({ url: base, connections, duration: seconds, timeout: 10, requests: mix });
+  const health = await probe.stop();
+  const statuses = result.statusCodeStats as Record<string, { count: number }>;
+  const count = (test: (status: number) => boolean) => Object.entries(statuses).filter(([status]) => test(Number(status))).reduce((sum, [, stat]) => sum + stat.count, 0);
+  const ok = count((status) => status === 200);
+  return {
+    run,
+    connections,
+    requestsPerSecond: result.requests.average,
+    // Six of the eight requests in the mix are packets or previews; 200s are those.
+    packetsPerSecond: ok / seconds,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok,
+    client4xx: count((status) => status >= 400 && status < 500),
+    busy503: count((status) => status === 503),
+    other: count((status) => status >= 500 && status !== 503),
+    timeouts: result.timeouts,
+    errors: result.errors,
+    healthP99: Math.round(percentile(health, 99) * 10) / 10,
+    rssMb: rssMb(pid),
+  };
+}
+
+const inProcess = await measureInProcess();
+console.log(`single-thread in-process: ${inProcess.toFixed(1)} packets/s (same mix of packets, same machine, this run)`);
+const server = await startServer();
+const rows: Row[] = [];
+try {
+  for (let run = 1; run <= runs; run++) {
+    for (const connections of levels) {
+      const row = await level(run, connections, server.pid!);
+      rows.push(row);
+      console.log(JSON.stringify(row));
+    }
+  }
+} finally {
+  server.kill('SIGTERM');
+}
+console.log('\n| run | connections | packets/s | vs in-process | p50 ms | p99 ms | 200 | 4xx | 503 | 5xx other | timeouts | /healthz p99 ms | RSS MB |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+for (const row of rows) {
+  console.log(
+    `| ${row.run} | ${row.connections} | ${row.packetsPerSecond.toFixed(1)} | ${(row.packetsPerSecond / inProcess).toFixed(2)}x | ${row.p50} | ${row.p99} | ${row.ok} | ${row.client4xx} | ${row.busy503} | ${row.other} | ${row.timeouts} | ${row.healthP99} | ${row.rssMb} |`,
+  );
+}

@@ -1,0 +1,43 @@
+/**
+ * The operator's language, for messages and the staff form, apart from the packet's languages: over HTTP
+ * from Accept-Language, on the command line from --ui-lang or the environment's locale (LC_ALL,
+ * LC_MESSAGES, LANG: "es_MX.UTF-8" → es). Only loaded locales are chosen; otherwise undefined (English).
+ */
+import Negotiator from 'negotiator';
+import type { Catalogs } from './catalogs.js';
+import { resolveLanguage, type LocaleName } from '../request/resolve-names.js';
+
+function localeNames(catalogs: Catalogs): LocaleName[] {
+  return [...catalogs.locales.values()].map(({ id, meta }) => ({ id, name: meta.name, englishName: meta.englishName }));
+}
+
+/** A tag or name resolved to a loaded locale: "ES", "es-MX", "Spanish" → es. */
+export function resolveOperatorLanguage(value: string | undefined, catalogs: Catalogs): string | undefined {
+  return value ? resolveLanguage(value, localeNames(catalogs)) : undefined;
+}
+
+export function languageFromAcceptLanguage(header: string | undefined, catalogs: Catalogs): string | undefined {
+  if (!header) return undefined;
+  // Negotiator honours q-values and matches "es-MX" to "es"; a bare "*" is no preference.
+  const ids = [...catalogs.locales.keys()];
+  const best = new Negotiator({ headers: { 'accept-language': header } }).languages(ids);
+  if (best[0]) return best[0];
+  // Region or script variants negotiator cannot reach (zh-TW for zh-Hant): the tag's own fallbacks.
+  for (const range of header.split(',')) {
+    const id = resolveOperatorLanguage(range.split(';')[0]!.trim(), catalogs);
+    if (id) return id;
+  }
+  return undefined;
+}
+
+export function languageFromEnvironment(env: NodeJS.ProcessEnv, catalogs: Catalogs): string | undefined {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG'] as const) {
+    const value = env[name];
+    if (!value) continue;
+    // "C" and "POSIX" name no language; the first set variable decides, as in setlocale(3).
+    const tag = value.split(/[.@]/)[0]!;
+    if (tag === 'C' || tag === 'POSIX') return undefined;
+    return resolveOperatorLanguage(tag, catalogs);
+  }
+  return undefined;
+}

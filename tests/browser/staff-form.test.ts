@@ -1,0 +1,168 @@
+/**
+ * The staff form in a real browser: Debian's chromium driven by playwright-core, JavaScript off and on.
+ * A youth release with an ICE hold and a Vietnamese name is submitted and the downloaded PDF read back;
+ * an invalid date comes back next to its field with the other values kept; axe-core finds no violations
+ * on the form, its error state and the preview; the form's first screen is kept as a golden image.
+ * .ci/run installs chromium; without /usr/bin/chromium this file is skipped, never passed silently.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getEngine } from '../../src/engine.js';
+import { buildApp } from '../../src/server/app.js';
+import { extractText, squash } from '../support/poppler.js';
+import { compareImages, goldenFolder, isRegenerating } from '../support/golden.js';
+
+const chromiumPath = '/usr/bin/chromium';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const spanishYouthTitle = (JSON.parse(readFileSync(new URL('../../locales/es/packet.json', import.meta.url), 'utf8')) as { youth: { title: string } }).youth.title;
+const name = 'Nguyễn Thị Hoa';
+
+let app: FastifyInstance;
+let origin = '';
+const folders: string[] = [];
+
+beforeAll(async () => {
+  app = await buildApp({ engine: getEngine(), logger: false });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  await app?.close();
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+async function openBrowser(javaScriptEnabled: boolean): Promise<BrowserContext> {
+  // A fresh profile per run: nothing from an earlier run (cache, autofill) can make a test pass.
+  const profile = mkdtempSync(join(tmpdir(), 'release-packet-chromium-'));
+  folders.push(profile);
+  return chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    javaScriptEnabled,
+    acceptDownloads: true,
+    locale: 'en-US',
+    viewport: { width: 900, height: 1000 },
+  });
+}
+
+/** axe-core run through the DevTools protocol (page.evaluate), so the page's CSP stays as it is. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(async () => {
+    const page = globalThis as unknown as { document: unknown; axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+    return page.axe.run(page.document, { resultTypes: ['violations'] });
+  });
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+async function fillYouthWithHold(page: Page): Promise<void> {
+  await page.selectOption('#f-county', 'fresno');
+  await page.selectOption('#f-language', 'es');
+  await page.fill('#f-person-name', name);
+  await page.check('#f-youth');
+  await page.check('#f-iceHold-received');
+  await page.fill('#f-release-date', '2026-12-01');
+}
+
+describe.skipIf(!existsSync(chromiumPath))('the staff form in chromium', () => {
+  for (const javaScriptEnabled of [false, true]) {
+    const mode = javaScriptEnabled ? 'JavaScript on' : 'JavaScript off';
+
+    it(`submits a youth release with an ICE hold and downloads its PDF (${mode})`, async () => {
+      const browser = await openBrowser(javaScriptEnabled);
+      try {
+        const page = await browser.newPage();
+        const violationsOfCsp: string[] = [];
+        page.on('console', (message) => {
+          if (/Content Security Policy/i.test(message.text())) violationsOfCsp.push(message.text());
+        });
+        await page.goto(`${origin}/`);
+        await fillYouthWithHold(page);
+        const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[value="pdf"]')]);
+        const pdf = new Uint8Array(readFileSync((await download.path())!));
+        const text = squash(extractText(pdf));
+        expect(text).toContain(name);
+        expect(text).toContain(spanishYouthTitle);
+        expect(download.suggestedFilename()).toBe('release-packet-fresno-es.pdf');
+        expect(violationsOfCsp).toEqual([]);
+      } finally {
+        await browser.close();
+      }
+    });
+
+    it(`shows an invalid date next to its field with the other values kept (${mode})`, async () => {
+      const browser = await openBrowser(javaScriptEnabled);
+      try {
+        const page = await browser.newPage();
+        await page.goto(`${origin}/`);
+        await fillYouthWithHold(page);
+        await page.fill('#f-release-date', '2026-02-30');
+        await page.click('button[value="pdf"]');
+        await page.waitForSelector('#error-summary');
+        await expect(page.locator('#f-release-date-error').textContent()).resolves.toMatch(/YYYY-MM-DD/);
+        expect(await page.getAttribute('#f-release-date', 'aria-describedby')).toContain('f-release-date-error');
+        expect(await page.inputValue('#f-release-date')).toBe('2026-02-30');
+        expect(await page.inputValue('#f-person-name')).toBe(name);
+        expect(await page.inputValue('#f-county')).toBe('fresno');
+        expect(await page.isChecked('#f-youth')).toBe(true);
+        expect(await page.isChecked('#f-iceHold-received')).toBe(true);
+        if (javaScriptEnabled) {
+          // The script moves focus to the summary, so a screen reader starts there.
+          expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)).toBe('error-summary');
+        }
+      } finally {
+        await browser.close();
+      }
+    });
+  }
+
+  it('has no axe-core violations on the form, its error state and the preview', async () => {
+    const browser = await openBrowser(true);
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/`);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.fill('#f-release-date', 'tomorrow');
+      await page.click('button[value="pdf"]');
+      await page.waitForSelector('#error-summary');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.selectOption('#f-county', 'fresno');
+      await page.fill('#f-release-date', '2026-12-01');
+      await page.click('button[value="preview"]');
+      await page.waitForSelector('[data-section="cover"]');
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('keeps the look of the form\'s first screen (golden image)', async () => {
+    const browser = await openBrowser(false);
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/`);
+      const actual = PNG.sync.read(await page.screenshot({ fullPage: false }));
+      const file = new URL('staff-form.png', goldenFolder);
+      if (isRegenerating()) {
+        mkdirSync(goldenFolder, { recursive: true });
+        writeFileSync(file, PNG.sync.write(actual));
+        return;
+      }
+      if (!existsSync(file)) throw new Error('golden staff-form.png is missing: run UPDATE_GOLDENS=1 npx vitest run tests/browser, look at it, commit it');
+      const comparison = compareImages(actual, PNG.sync.read(readFileSync(file)));
+      expect(comparison.sizeMatches).toBe(true);
+      expect(comparison.tiles).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
