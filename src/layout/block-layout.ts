@@ -20,6 +20,10 @@ export interface Slice {
   sectionId?: string;
   /** Laid out from a block shared between packets (RenderedDocument.sharedBlocks): holds no personal data. */
   isShared?: boolean;
+  /** A table row: its table's header row, repeated at the top of a page the table continues on. */
+  tableHeader?: { heightPt: number; items: readonly DrawItem[] };
+  /** A heading: the paginator never leaves it last on a page. */
+  isHeading?: boolean;
 }
 
 /** Text the layout itself prints (list bullets), so startup can prepare its glyphs with the catalogs'. */
@@ -149,7 +153,7 @@ function layoutTable(block: TableBlock, widthPt: number, context: BlockLayoutCon
   const paddingPt = 3;
   const columnCount = Math.max(...block.rows.map((row) => row.cells.length));
   const shares = columnShares(columnCount);
-  return block.rows.map((row, rowIndex) => {
+  const rows: Slice[] = block.rows.map((row, rowIndex) => {
     const items: DrawItem[] = [];
     let x = 0;
     let rowHeight = 0;
@@ -167,6 +171,13 @@ function layoutTable(block: TableBlock, widthPt: number, context: BlockLayoutCon
     items.push({ kind: 'rule', x1Pt: 0, x2Pt: widthPt, y1Pt: height, y2Pt: height, widthPt: row.isHeader ? 1 : 0.4 });
     return { heightPt: height, spaceBeforePt: rowIndex === 0 ? style.sizePt * 0.5 : 0, items, keepWithNext: row.isHeader, langs: [block.lang] };
   });
+  // Kept apart from the header slice, whose items the paginator moves in place: a pristine copy to repeat.
+  const header = block.rows[0]?.isHeader ? rows[0] : undefined;
+  if (header) {
+    const pristine = { heightPt: header.heightPt, items: header.items.map((item) => ({ ...item })) };
+    for (const row of rows.slice(1)) row.tableHeader = pristine;
+  }
+  return rows;
 }
 
 const keepTogetherClasses = ['entry', 'notice', 'card'];
@@ -201,6 +212,23 @@ function layoutGroup(block: GroupBlock, widthPt: number, context: BlockLayoutCon
   return slices;
 }
 
+/** Lines a page break may not separate: two at least at each end of a paragraph. */
+const orphanLines = 2;
+
+/**
+ * A paragraph that carries a citation stays whole (the sentence and its source on one page); any other
+ * keeps two lines together at its start and at its end, so no page starts or ends on a lone line.
+ */
+function keepLinesTogether(lines: Slice[], isWhole: boolean): Slice[] {
+  if (isWhole || lines.length <= 2 * orphanLines) {
+    const whole = mergeSlices(lines);
+    return whole ? [whole] : [];
+  }
+  const head = mergeSlices(lines.slice(0, orphanLines))!;
+  const tail = mergeSlices(lines.slice(-orphanLines))!;
+  return [head, ...lines.slice(orphanLines, -orphanLines), tail];
+}
+
 export function layoutBlock(block: Block, widthPt: number, context: BlockLayoutContext): Slice[] {
   // A style sheet is fixed by its body size (styles.ts): width and body size are all a block's layout depends on.
   const memo = context.sharedBlocks?.get(block);
@@ -213,10 +241,10 @@ function layoutBlockAnew(block: Block, widthPt: number, context: BlockLayoutCont
       const slices = layoutText(block.inlines, block, context.styles.styleFor(block), widthPt, context);
       // A heading never ends a page: it travels with the first line after it.
       const merged = mergeSlices(slices);
-      return merged ? [{ ...merged, keepWithNext: true }] : [];
+      return merged ? [{ ...merged, keepWithNext: true, isHeading: true }] : [];
     }
     case 'paragraph':
-      return layoutText(block.inlines, block, context.styles.styleFor(block), widthPt, context);
+      return keepLinesTogether(layoutText(block.inlines, block, context.styles.styleFor(block), widthPt, context), block.inlines.some((inline) => inline.style === 'italic'));
     case 'list':
       return layoutList(block, widthPt, context);
     case 'table':

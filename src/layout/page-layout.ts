@@ -77,6 +77,11 @@ export interface PageLayout {
   isShared: boolean;
   /** Where the footer and banners may go; absent: the bands above and below the margins. */
   furnitureSlots?: { top: FurnitureSlot[]; bottom: FurnitureSlot[] };
+  /**
+   * How full a flowing page is (set by the paginator): pages under a quarter full are allowed only as the
+   * last page of a part (the page before a forced break), and a heading never ends a page.
+   */
+  fill?: { usedPt: number; availablePt: number; endsPart: boolean; endsWithHeading: boolean };
   /** Banners too many for this page's slots (a card sheet), printed with the note just before it. */
   bannersPrintedBefore?: string[];
 }

@@ -34,15 +34,57 @@ export interface TopMargins {
   staff: number;
 }
 
+/** A page under this share of its body filled is pulled back if tightening the spacing can (DESIGN: print first). */
+export const minimumFill = 0.25;
+
+/** How far the spacing between blocks may be tightened to pull a near-empty last page back. */
+const tightenedSpacing = [0.6, 0.3];
+
+/** A part ends at a forced break: a section that starts a page, or the change to or from staff pages. */
+function splitParts(slices: Slice[]): Slice[][] {
+  const parts: Slice[][] = [];
+  slices.forEach((slice, index) => {
+    const previous = slices[index - 1];
+    const isForced = !previous || slice.startsPage === true || (slice.isStaffOnly === true) !== (previous.isStaffOnly === true);
+    if (isForced) parts.push([]);
+    parts[parts.length - 1]!.push(slice);
+  });
+  return parts;
+}
+
+/** Fresh items for a trial layout: placing moves items in place. */
+const copySlice = (slice: Slice, spacing: number): Slice => ({ ...slice, spaceBeforePt: slice.spaceBeforePt * spacing, items: slice.items.map((item) => ({ ...item })) });
+
 export function paginate(slices: Slice[], paper: Paper, styles: StyleSheet, topMargins?: TopMargins): PageLayout[] {
+  const pages: PageLayout[] = [];
+  for (const part of splitParts(slices)) {
+    let best = paginatePart(part.map((slice) => copySlice(slice, 1)), paper, styles, topMargins);
+    // A near-empty last page: tighten the spacing of the part until it fits one page fewer, or give up.
+    for (const spacing of tightenedSpacing) {
+      const last = best[best.length - 1]!.fill!;
+      if (best.length < 2 || last.usedPt >= minimumFill * last.availablePt) break;
+      const tighter = paginatePart(part.map((slice) => copySlice(slice, spacing)), paper, styles, topMargins);
+      if (tighter.length < best.length) best = tighter;
+    }
+    pages.push(...best);
+  }
+  return pages;
+}
+
+function paginatePart(slices: Slice[], paper: Paper, styles: StyleSheet, topMargins?: TopMargins): PageLayout[] {
   const { side, bottom } = styles.marginPt;
   let top = styles.marginPt.top;
   let contentHeight = paper.heightPt - top - bottom;
   const pages: PageLayout[] = [];
   let page: PageLayout | undefined;
   let cursor = 0;
+  let lastSlice: Slice | undefined;
 
+  const finishPage = () => {
+    if (page) page.fill = { usedPt: cursor, availablePt: contentHeight, endsPart: false, endsWithHeading: lastSlice?.isHeading === true };
+  };
   const startPage = (isStaffOnly: boolean) => {
+    finishPage();
     // Shared until a slice that is not shared lands on it.
     page = newPage(paper, isStaffOnly, true);
     pages.push(page);
@@ -50,26 +92,32 @@ export function paginate(slices: Slice[], paper: Paper, styles: StyleSheet, topM
     top = topMargins ? (isStaffOnly ? topMargins.staff : topMargins.person) : styles.marginPt.top;
     contentHeight = paper.heightPt - top - bottom;
   };
+  const place = (items: DrawItem[], spaceBefore: number, heightPt: number) => {
+    page!.items.push(...placeOnPage(items, side, top + cursor + spaceBefore, paper.heightPt));
+    cursor += spaceBefore + heightPt;
+  };
 
   slices.forEach((slice, index) => {
-    if (!page || (slice.startsPage && cursor > 0) || (slice.isStaffOnly === true) !== page.isStaffOnly) {
-      startPage(slice.isStaffOnly === true);
-    }
-    // Room for this slice and, for a heading, for the first line of what follows it.
+    if (!page) startPage(slice.isStaffOnly === true);
+    // Room for this slice and, for a heading, for what must travel with it.
     let needed = (cursor === 0 ? 0 : slice.spaceBeforePt) + slice.heightPt;
     for (let next = index; slices[next]?.keepWithNext && slices[next + 1]; next++) {
       needed += slices[next + 1]!.spaceBeforePt + slices[next + 1]!.heightPt;
     }
     if (cursor > 0 && cursor + needed > contentHeight) startPage(slice.isStaffOnly === true);
-    if (slice.heightPt > contentHeight + 0.01) {
+    // A table that continues on a new page repeats its header row first.
+    if (cursor === 0 && slice.tableHeader) {
+      place(slice.tableHeader!.items.map((item) => ({ ...item })), 0, slice.tableHeader!.heightPt);
+    }
+    if (slice.heightPt > contentHeight - cursor + 0.01) {
       throw new PacketError('PKT_ERR_LAYOUT_OVERFLOW', { detail: `a block of ${Math.round(slice.heightPt)} pt on a page of ${Math.round(contentHeight)} pt` });
     }
-    const current = page!;
-    const spaceBefore = cursor === 0 ? 0 : slice.spaceBeforePt;
-    current.items.push(...placeOnPage(slice.items, side, top + cursor + spaceBefore, paper.heightPt));
-    for (const lang of slice.langs) current.langs.add(lang);
-    if (slice.isShared !== true) current.isShared = false;
-    cursor += spaceBefore + slice.heightPt;
+    place(slice.items, cursor === 0 ? 0 : slice.spaceBeforePt, slice.heightPt);
+    for (const lang of slice.langs) page!.langs.add(lang);
+    if (slice.isShared !== true) page!.isShared = false;
+    lastSlice = slice;
   });
+  finishPage();
+  if (page) page.fill!.endsPart = true;
   return pages;
 }

@@ -39,16 +39,43 @@ function collapse(text: string): string {
   return text.replace(/[ \t\r\n\f]+/g, ' ');
 }
 
-function collectInlines(nodes: ChildNode[], style: InlineStyle, out: Inline[]): void {
+/**
+ * Where a line may break inside italic citation text: after "; ", or after ", " unless what follows
+ * continues the same citation (a section number, "§", a roman numeral: "§§ 7284.4(a), 7283", "IV, V").
+ */
+export function isBetweenCitations(before: string, after: string): boolean {
+  if (before.endsWith(';')) return true;
+  return before.endsWith(',') && !/^(\d|§|[IVX]+\b)/u.test(after);
+}
+
+/**
+ * Inside a citation (<em>) or a no-break span (<span class="nobr">: a phone number with its hours and
+ * mark), spaces become no-break spaces, so a line never ends inside "Cal. Gov. Code § 7283.1(b)". A line
+ * may still break between two citations: after "; ", or after ", " before a capital ("…, Cal. Gov. Code").
+ */
+function keepUnbroken(text: string): string {
+  return text.replace(/ /g, (space, offset: number) => {
+    const before = text[offset - 1];
+    return isBetweenCitations(text.slice(0, offset), text.slice(offset + 1)) ? space : '\u00a0';
+  });
+}
+
+/** A phone number in running text (a source's title quoting it) never breaks after its area code either. */
+function keepPhonesUnbroken(text: string): string {
+  return text.replace(/(\(\d{3}\)) (?=\d{3}[-. ]\d{4})/g, '$1\u00a0');
+}
+
+function collectInlines(nodes: ChildNode[], style: InlineStyle, out: Inline[], isUnbroken = false): void {
   for (const node of nodes) {
     if (node.type === 'text') {
       const text = collapse(node.data);
-      if (text) out.push({ text, style });
+      if (text) out.push({ text: keepPhonesUnbroken(isUnbroken ? keepUnbroken(text) : text), style });
     } else if (isElement(node)) {
       checkAttributes(node);
       if (!inlineTags.has(node.name)) throw templateBug(`<${node.name}> inside a text block`);
+      const unbroken = isUnbroken || node.name === 'em' || (node.name === 'span' && (node.attribs.class ?? '').split(/\s+/).includes('nobr'));
       if (node.name === 'br') out.push({ text: '\n', style });
-      else collectInlines(node.children, node.name === 'strong' ? 'bold' : node.name === 'em' ? (style === 'bold' ? 'bold' : 'italic') : style, out);
+      else collectInlines(node.children, node.name === 'strong' ? 'bold' : node.name === 'em' ? (style === 'bold' ? 'bold' : 'italic') : style, out, unbroken);
     }
   }
 }

@@ -21,7 +21,7 @@ type PersonalField = 'person' | 'release' | 'contacts' | 'lawyer' | 'emergencyCo
  * section-cache test fails if a template starts printing one that is not listed here.
  */
 const personalFieldsBySection: Partial<Record<SectionId, PersonalField[]>> = {
-  cover: ['person', 'release'],
+  cover: ['person', 'release', 'contacts'],
   'rights-card': ['lawyer', 'emergencyContact'],
   'safe-release': ['contacts'],
 };

@@ -11,7 +11,9 @@ const engine = createEngine({ directoryDir: new URL('../fixtures/directory', imp
 describe('a second state, added as a folder', () => {
   it('prints its own networks, providers, public defender and consulate, release county first', async () => {
     const pdf = await generatePacket({ county: 'north-county', destinationCounty: 'south-county', print: { staffChecklist: true } }, { today, engine });
-    const text = squash(extractText(pdf));
+    // After the cover, whose "call first" box names the destination's network.
+    const whole = squash(extractText(pdf));
+    const text = whole.slice(whole.indexOf('Rapid response hotlines /'));
     const at = (needle: string) => {
       expect(text).toContain(needle);
       return text.indexOf(needle);

@@ -42,7 +42,9 @@ describe('the directory entries a county packet prints', () => {
   });
 
   it('released in Sacramento, going to Los Angeles: Sacramento\'s network first, then Los Angeles\'', async () => {
-    const text = await textOf({ county: 'sacramento', destinationCounty: 'los-angeles' });
+    // After the cover, whose "call first" box names the destination's network.
+    const whole = await textOf({ county: 'sacramento', destinationCounty: 'los-angeles' });
+    const text = whole.slice(whole.indexOf('Rapid response hotlines /'));
     expect(ascending(positions(text, ['(916) 245-6773', '(888) 624-4752']))).toBe(true);
     // Both counties' legal providers, release county first: Sacramento has none, so Los Angeles' follow.
     positions(text, ['(213) 385-7800 ext. 136']);

@@ -31,7 +31,11 @@ function outOfBounds(pages: PageLayout[]): string[] {
   return problems;
 }
 
-/** Text runs that print on top of each other: boxes that share more than a point each way. */
+/**
+ * Text runs that print on top of each other, or over a stroked line (a crop mark, a cut or fold mark, a
+ * table rule, a notice's frame, a write-in line): boxes from baseline to cap height that share more than
+ * a point each way with another text, or that a line crosses.
+ */
 function overlapping(pages: PageLayout[]): string[] {
   const problems: string[] = [];
   pages.forEach((page, index) => {
@@ -47,6 +51,28 @@ function overlapping(pages: PageLayout[]): string[] {
         if (shared > 1 && sharedHeight > 1) problems.push(`page ${index + 1} at (${Math.round(a.left)}, ${Math.round(a.bottom)})`);
       }
     });
+    // Lines: rules as they are, boxes as their four edges (axis-aligned, as the layout draws them).
+    const segments = page.items.flatMap((item) => {
+      if (item.kind === 'rule') return [{ x1: item.x1Pt, y1: item.y1Pt, x2: item.x2Pt, y2: item.y2Pt, what: item.dashPt ? 'mark' : 'rule' }];
+      if (item.kind !== 'box') return [];
+      const { xPt: x, yPt: y, widthPt: w, heightPt: h } = item;
+      return [
+        { x1: x, y1: y, x2: x + w, y2: y, what: 'frame' },
+        { x1: x, y1: y + h, x2: x + w, y2: y + h, what: 'frame' },
+        { x1: x, y1: y, x2: x, y2: y + h, what: 'frame' },
+        { x1: x + w, y1: y, x2: x + w, y2: y + h, what: 'frame' },
+      ];
+    });
+    for (const line of segments) {
+      const [left, right] = [Math.min(line.x1, line.x2), Math.max(line.x1, line.x2)];
+      const [bottom, top] = [Math.min(line.y1, line.y2), Math.max(line.y1, line.y2)];
+      for (const box of boxes) {
+        // A line crosses a text box when it enters it by more than half a point each way it can.
+        const crossesX = Math.min(right, box.right - 0.5) - Math.max(left, box.left + 0.5) >= 0;
+        const crossesY = Math.min(top, box.top - 0.5) - Math.max(bottom, box.bottom + 0.5) >= 0;
+        if (crossesX && crossesY) problems.push(`page ${index + 1}: ${line.what} through text at (${Math.round(box.left)}, ${Math.round(box.bottom)})`);
+      }
+    }
   });
   return problems;
 }
@@ -78,8 +104,13 @@ describe('paper', () => {
         expect(outOfBounds(pagesFor({ ...fullRequest, print: { ...fullRequest.print, paper, largePrint } }))).toEqual([]);
       });
 
-      it(`prints no line over another on ${paper}${largePrint ? ' in large print' : ''} (banners that wrap stack)`, () => {
-        expect(overlapping(pagesFor({ ...fullRequest, print: { ...fullRequest.print, paper, largePrint } }))).toEqual([]);
+      it(`prints no line over another, nor over a rule or a cut line, in every language on ${paper}${largePrint ? ' in large print' : ''}`, () => {
+        for (const language of getEngine().catalogs.locales.keys()) {
+          for (const cardLayout of ['duplex', 'fold']) {
+            const request = { ...fullRequest, language, print: { ...fullRequest.print, paper, largePrint, cardLayout } };
+            expect(overlapping(pagesFor(request)), `${language} ${cardLayout}`).toEqual([]);
+          }
+        }
       });
     }
   }

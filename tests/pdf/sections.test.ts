@@ -143,7 +143,9 @@ describe('directory in the packet', () => {
   });
 
   it('lists the release county\'s network before the destination county\'s', async () => {
-    const text = await textOf({ county: 'los-angeles', destinationCounty: 'sacramento' });
+    // After the cover, whose "call first" box names the destination's network.
+    const whole = await textOf({ county: 'los-angeles', destinationCounty: 'sacramento' });
+    const text = whole.slice(whole.indexOf('Rapid response hotlines /'));
     const losAngeles = text.indexOf('(888) 624-4752');
     const sacramento = text.indexOf('(916) 245-6773');
     expect(losAngeles).toBeGreaterThan(-1);
