@@ -110,7 +110,12 @@ describe('valid requests', () => {
         if (sections.includes('youth-confidentiality')) titles.push(t('packet:youth.title'));
         // The staff banner speaks the packet's own languages (English only when English is one of them).
         if (sections.includes('staff-checklist')) titles.push(t('packet:document.staffOnly'));
-        for (const title of titles) expect(text, title).toContain(title.replace(/\s+/g, ''));
+        for (const title of titles) {
+          // An Arabic title on a page led by another direction is read back in visual order, and a wrapped line's
+          // vowel marks may come out on a line of their own: its words by their letters, marks aside.
+          if (isArabic(title)) for (const word of title.split(/\s+/).map((w) => w.replace(/[^\u0600-\u064A\u0671-\u06FF]/g, '')).filter(Boolean)) expect(holdsWord(text, word), title).toBe(true);
+          else expect(text, title).toContain(title.replace(/\s+/g, ''));
+        }
       }),
       settings(32),
     );
