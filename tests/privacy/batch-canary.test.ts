@@ -7,8 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { getEngine } from '../../src/engine.js';
-import { buildApp, defaultLogger } from '../../src/server/app.js';
+import { buildTracedApp } from '../support/traced-app.js';
 import { main } from '../../src/cli/program.js';
 import { useCliSandbox } from '../support/cli-sandbox.js';
 
@@ -25,9 +24,7 @@ describe('POST /api/v1/batches with canaries where a name does not belong', () =
   const lines: string[] = [];
   let app: FastifyInstance;
   beforeAll(async () => {
-    const productionOptions = typeof defaultLogger === 'object' ? defaultLogger : {};
-    app = await buildApp({ engine: getEngine(), logger: { ...productionOptions, level: 'trace', stream: { write: (line: string) => void lines.push(line) } } });
-    await app.ready();
+    app = await buildTracedApp(lines);
   });
   afterAll(async () => {
     await app.close();

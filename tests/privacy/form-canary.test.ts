@@ -6,17 +6,14 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getEngine } from '../../src/engine.js';
-import { buildApp, defaultLogger } from '../../src/server/app.js';
+import { buildTracedApp } from '../support/traced-app.js';
 
 const canary = 'CANARY';
 const lines: string[] = [];
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  const productionOptions = typeof defaultLogger === 'object' ? defaultLogger : {};
-  app = await buildApp({ engine: getEngine(), logger: { ...productionOptions, level: 'trace', stream: { write: (line: string) => void lines.push(line) } } });
-  await app.ready();
+  app = await buildTracedApp(lines);
 });
 afterAll(async () => {
   await app.close();

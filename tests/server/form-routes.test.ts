@@ -5,16 +5,14 @@ import { z } from 'zod';
 import { getEngine } from '../../src/engine.js';
 import { vocabularyOf } from '../../src/generate.js';
 import { createRequestSchema } from '../../src/request/schema.js';
-import { buildApp, defaultLogger } from '../../src/server/app.js';
+import { buildTracedApp } from '../support/traced-app.js';
 import { extractText, squash } from '../support/poppler.js';
 
 let app: FastifyInstance;
 const lines: string[] = [];
 
 beforeAll(async () => {
-  const productionOptions = typeof defaultLogger === 'object' ? defaultLogger : {};
-  app = await buildApp({ engine: getEngine(), logger: { ...productionOptions, level: 'trace', stream: { write: (line: string) => void lines.push(line) } } });
-  await app.ready();
+  app = await buildTracedApp(lines);
 });
 
 afterAll(async () => {

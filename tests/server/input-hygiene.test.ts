@@ -5,17 +5,13 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getEngine } from '../../src/engine.js';
-import { buildApp, defaultLogger } from '../../src/server/app.js';
+import { buildTracedApp } from '../support/traced-app.js';
 
 const lines: string[] = [];
 let app: FastifyInstance;
 
 beforeAll(async () => {
-  // The production logger options, at the most talkative level, into memory.
-  const productionOptions = typeof defaultLogger === 'object' ? defaultLogger : {};
-  app = await buildApp({ engine: getEngine(), logger: { ...productionOptions, level: 'trace', stream: { write: (line: string) => void lines.push(line) } } });
-  await app.ready();
+  app = await buildTracedApp(lines);
 });
 
 afterAll(async () => {
