@@ -33,6 +33,8 @@ export interface StyleSheet {
   /** Page footer and furniture lines (page numbers, banners). */
   footer: TextStyle;
   banner: TextStyle;
+  /** How to print and cut a card sheet, in its bands between the crop marks: fine print. */
+  sheetNote: TextStyle;
   /** Margins that survive office printers: most cannot print the outer 6 mm; we keep 15 mm or more. */
   marginPt: { top: number; side: number; bottom: number };
   indentPt: number;
@@ -73,6 +75,7 @@ function sheetFor(body: number, readMinimumPt: number, fineMinimumPt: number, is
     footer: { ...makeStyle(fine(8.5), 'regular', 0, 0, 'center'), isFine: true },
     // Banners are page furniture like the footer: bold, at the fine-print floor or above.
     banner: { ...makeStyle(fine(9), 'bold', 0, 0, 'center'), isFine: true },
+    sheetNote: { ...makeStyle(fine(8), 'regular', 0, 0, 'center'), isFine: true },
     marginPt: { top: 56, side: 42, bottom: 56 },
     indentPt: body * 1.6,
     styleFor(block) {
