@@ -5,6 +5,7 @@
  */
 import type { FontFace } from './fonts.js';
 import type { ShapedGlyph } from './page-layout.js';
+import type { ShapeLookup } from './packed-shapes.js';
 
 export type ShapedWord = readonly ShapedGlyph[];
 
@@ -31,11 +32,11 @@ export function shapeUncached(face: FontFace, text: string, isRtl: boolean): Sha
 }
 
 export class ShapeCache {
-  private readonly frozen: ReadonlyMap<string, ShapedWord>;
+  private readonly frozen: ShapeLookup;
   private readonly local = new Map<string, ShapedWord>();
   private readonly localFaces = new Map<string, number>();
 
-  constructor(frozen: ReadonlyMap<string, ShapedWord> = new Map()) {
+  constructor(frozen: ShapeLookup = new Map()) {
     this.frozen = frozen;
   }
 
