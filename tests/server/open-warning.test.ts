@@ -38,7 +38,8 @@ function startupLog(env: Record<string, string>): Promise<string> {
   });
 }
 
-describe('start-up warning of an open API', () => {
+// A start of the service takes ~10 s alone and more while the whole suite runs beside it.
+describe('start-up warning of an open API', { timeout: 90_000 }, () => {
   it('is logged when HOST=0.0.0.0 and no API keys are set', async () => {
     const log = await startupLog({ HOST: '0.0.0.0' });
     expect(log).toMatch(warning);
