@@ -48,17 +48,84 @@ function paragraph(document: RenderedDocument, text: string, classes: string[]):
   return { type: 'paragraph', lang: document.lang, dir: 'auto', classes, inlines: [{ text, style: 'regular' }] };
 }
 
+/** The person's page (counted among the person's pages only) each section starts on. */
+function sectionPages(pages: PageLayout[]): Map<string, number> {
+  const numbers = new Map<string, number>();
+  pages
+    .filter((page) => !page.isStaffOnly)
+    .forEach((page, index) => {
+      for (const id of page.sectionsStarting ?? []) if (!numbers.has(id)) numbers.set(id, index + 1);
+    });
+  return numbers;
+}
+
+const sameNumbers = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) => a.size === b.size && [...a].every(([id, page]) => b.get(id) === page);
+
+/** At most this many layouts: the second prints the numbers the first found; a third only if a wider number moved a line. */
+const maxPasses = 4;
+
 export function layoutDocument(document: RenderedDocument, options: LayoutOptions, deps: LayoutDeps): PageLayout[] {
-  const paper = papers[options.paper];
   const styles = createStyleSheet(options.isLargePrint);
   const context: BlockLayoutContext = { fontSet: deps.fontSet, cache: deps.cache, styles, sharedBlocks: document.sharedBlocks };
+  const topMargins = topMarginsFor(document, papers[options.paper], context);
+  // Slices of the blocks that hold no page reference, kept between passes (nothing downstream changes a slice).
+  const slicesKept = new Map<Block, Slice[]>();
+  // The cover's contents print the page each section starts on, known only once the pages are: lay out,
+  // read where each section landed, lay out again with those numbers, until the numbers printed are the ones found.
+  let numbers = new Map<string, number>();
+  let pages = layoutPass(document, options, deps, { context, topMargins, numbers, slicesKept });
+  for (let pass = 1; pass < maxPasses; pass++) {
+    const found = sectionPages(pages);
+    if (sameNumbers(found, numbers)) break;
+    numbers = found;
+    pages = layoutPass(document, options, deps, { context, topMargins, numbers, slicesKept });
+  }
+  addFurniture(pages, document.furniture, { lang: document.lang, staffLang: document.staffLang, topMarginPt: topMargins }, context);
+  return pages;
+}
+
+interface PassState {
+  context: BlockLayoutContext;
+  topMargins: TopMargins;
+  numbers: ReadonlyMap<string, number>;
+  slicesKept: Map<Block, Slice[]>;
+}
+
+/**
+ * The cover fits its first page: its essentials (title, name, the number to call first, the person's contacts,
+ * the contents) always; each language's details (intro, release, "not legal advice", dates) whole, on the
+ * cover while they fit, else moved deliberately to the top of the next page, where the hotlines follow them.
+ */
+function layoutCover(block: GroupBlock, widthPt: number, context: BlockLayoutContext, pagesFor: (slices: Slice[]) => number): { cover: Slice[]; moved: Slice[] } {
+  const isDetails = (child: Block) => child.classes.includes('lang-part');
+  const cover = block.children.filter((child) => !isDetails(child)).flatMap((child) => layoutBlock(child, widthPt, context));
+  const details = block.children.filter(isDetails).map((child) => layoutBlock(child, widthPt, context));
+  let kept = details.length;
+  while (kept > 0 && pagesFor([...cover, ...details.slice(0, kept).flat()]) > 1) kept--;
+  cover.push(...details.slice(0, kept).flat());
+  if (cover[0]) cover[0] = { ...cover[0], startsPage: true, sectionId: 'cover' };
+  const moved = details.slice(kept).flat();
+  if (moved[0]) moved[0] = { ...moved[0], startsPage: true };
+  return { cover, moved };
+}
+
+function layoutPass(document: RenderedDocument, options: LayoutOptions, deps: LayoutDeps, state: PassState): PageLayout[] {
+  const { context, topMargins } = state;
+  const { styles } = context;
+  const paper = papers[options.paper];
   const contentWidth = paper.widthPt - 2 * styles.marginPt.side;
-  const topMargins = topMarginsFor(document, paper, context);
   const pages: PageLayout[] = [];
   let pending: Slice[] = [];
+  /** The cover's details that did not fit it: they open the next page. */
+  let movedFromCover: Slice[] = [];
   const flush = () => {
     if (pending.length) pages.push(...paginate(pending, paper, styles, topMargins));
     pending = [];
+  };
+  const layoutKept = (block: Block): Slice[] => {
+    let slices = state.slicesKept.get(block);
+    if (!slices) state.slicesKept.set(block, (slices = layoutBlock(block, contentWidth, context)));
+    return slices;
   };
   /** Ends the current sheet: a part that must start on the front of a sheet gets a blank page before it. */
   const startSheet = (note: string) => {
@@ -72,7 +139,15 @@ export function layoutDocument(document: RenderedDocument, options: LayoutOption
   };
 
   for (const block of document.blocks) {
+    if (isSection(block, 'cover')) {
+      const { cover, moved } = layoutCover(block, contentWidth, { ...context, pageNumbers: state.numbers }, (slices) => paginate(slices, paper, styles, topMargins).length);
+      pending.push(...cover);
+      movedFromCover = moved;
+      continue;
+    }
     if (isSection(block, 'rights-card')) {
+      pending.push(...movedFromCover);
+      movedFromCover = [];
       const formats = cardFormatsFor(options.isLargePrint);
       const howTo = options.cardLayout === 'fold' ? document.furniture.cardsFold : document.furniture.cardsDuplex;
       // How to print and cut goes in the flow before the sheet, where a wrap has room: the sheet's margins hold marks.
@@ -100,11 +175,24 @@ export function layoutDocument(document: RenderedDocument, options: LayoutOption
       sheets.forEach((sheet, index) => {
         // A folded sheet is printed on one side: the next one starts on a sheet of its own.
         if (index > 0 && options.cardLayout === 'fold') startSheet(document.furniture.blankSheet);
-        pages.push({ ...sheet, langs: new Set(sheet.langs), ...(carried.length ? { bannersPrintedBefore: carried.map((line) => line.text) } : {}) });
+        pages.push({
+          ...sheet,
+          langs: new Set(sheet.langs),
+          ...(index === 0 ? { sectionsStarting: ['rights-card'] } : {}),
+          ...(carried.length ? { bannersPrintedBefore: carried.map((line) => line.text) } : {}),
+        });
       });
       continue;
     }
-    const slices = layoutBlock(block, contentWidth, context);
+    let slices = layoutKept(block);
+    if (movedFromCover.length && !slices[0]?.isStaffOnly) {
+      // The section that followed the cover on a page of its own now follows the cover's details.
+      const [first, ...others] = slices;
+      slices = [...movedFromCover, ...(first ? [{ ...first, startsPage: false }] : []), ...others];
+      movedFromCover = [];
+    }
+    pending.push(...movedFromCover);
+    movedFromCover = [];
     // Staff pages start on a sheet of their own: a sheet handed to the person never carries them.
     if (slices[0]?.isStaffOnly && !pending.some((slice) => slice.isStaffOnly)) {
       flush();
@@ -112,8 +200,8 @@ export function layoutDocument(document: RenderedDocument, options: LayoutOption
     }
     pending.push(...slices);
   }
+  pending.push(...movedFromCover);
   flush();
-  addFurniture(pages, document.furniture, { lang: document.lang, staffLang: document.staffLang, topMarginPt: topMargins }, context);
   return pages;
 }
 

@@ -82,6 +82,8 @@ export interface PageLayout {
    * last page of a part (the page before a forced break), and a heading never ends a page.
    */
   fill?: { usedPt: number; availablePt: number; endsPart: boolean; endsWithHeading: boolean };
+  /** Sections whose first line (their heading) is on this page: what the cover's contents point to. */
+  sectionsStarting?: string[];
   /** Banners too many for this page's slots (a card sheet), printed with the note just before it. */
   bannersPrintedBefore?: string[];
 }

@@ -5,6 +5,11 @@ export type InlineStyle = 'regular' | 'bold' | 'italic';
 export interface TextInline {
   text: string;
   style: InlineStyle;
+  /**
+   * A page reference (the cover's contents): the section id whose first page number replaces the "#" in
+   * `text` once the pages are known (layout); the HTML preview, which has no pages, leaves it out.
+   */
+  pageOf?: string;
 }
 
 /** A forced line break (<br>). */

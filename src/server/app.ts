@@ -16,6 +16,7 @@ import { registerSecurityHeaders } from './limits/security-headers.js';
 import { registerRateLimit } from './limits/rate-limit.js';
 import { registerApiKeys } from './limits/api-keys.js';
 import { registerNotFound } from './not-found.js';
+import { recordRouteTable } from './route-table.js';
 
 export interface AppOptions {
   engine?: Engine;
@@ -51,6 +52,7 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     forceCloseConnections: 'idle',
     serverFactory: (handler) => createLimitedServer(handler, limits),
   });
+  recordRouteTable(app);
   app.setErrorHandler(createErrorHandler(engine.catalogs, { retryAfterSeconds: () => renderer.retryAfterSeconds() }));
   registerNotFound(app);
   await registerSecurityHeaders(app);

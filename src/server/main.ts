@@ -9,6 +9,7 @@ import { buildApp } from './app.js';
 import { listLeftOutLocales } from '../i18n/list-locales.js';
 import { limitsFromEnv } from './limits/service-limits.js';
 import { closeGracefully } from './shutdown.js';
+import { warnIfOpenBeyondLoopback } from './open-warning.js';
 
 const limits = limitsFromEnv();
 const threads = process.env.RELEASE_PACKET_WORKERS ? Number(process.env.RELEASE_PACKET_WORKERS) : undefined;
@@ -47,10 +48,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 for (const leftOut of listLeftOutLocales(engine.catalogs)) app.log.warn({ locale: leftOut.folder, problems: leftOut.problems }, 'locale left out');
 
 await app.listen({ host, port });
-// Beyond loopback (a container's 0.0.0.0, a LAN address) anyone who can reach the port can use /api/*.
-if (!['127.0.0.1', '::1', 'localhost'].includes(host) && limits.apiKeys.length === 0) {
-  app.log.warn({ host }, 'listening beyond loopback without RELEASE_PACKET_API_KEYS: /api/* is open to anyone who can reach this address');
-}
+warnIfOpenBeyondLoopback(app.log, host, limits.apiKeys);
 // /readyz says 503 until every worker is warm; a shutdown during warm-up ends the wait quietly.
 renderer.ready().then(
   () => app.log.info({ startupMs: Math.round(engine.startupMs), workers: renderer.threads }, 'engine ready'),

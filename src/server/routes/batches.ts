@@ -21,7 +21,8 @@ import { clientSignal } from './packets.js';
 export const maxPacketsPerBatch = 500;
 
 const listOfNames = z.array(z.string().min(1).max(40)).min(1).max(100);
-const batchRequestSchema = z.strictObject({
+/** The body of a batch request; /openapi.json documents it from this same schema. */
+export const batchRequestSchema = z.strictObject({
   counties: listOfNames,
   languages: listOfNames,
   variants: z.array(z.enum(batchVariants)).min(1).max(2).default(['adult']),
