@@ -1,10 +1,13 @@
 /** `release-packet generate`: one packet from a request file and/or shortcut flags, written whole or not at all. */
 import { readFileSync } from 'node:fs';
+import { Option, type Command } from 'commander';
 import { parseJsonText } from '../request/parse-request.js';
 import { PacketError } from '../errors.js';
-import { generatePacketWithSummary, generatePreview } from '../generate.js';
 import { getPreparedEngine } from '../engine.js';
 import { writeOutput } from './write-output.js';
+
+/** Says what went wrong in the operator's language (program.ts); the packet's language names a left-out locale folder. */
+type ReportError = (error: unknown, packetLanguage: string | undefined) => void;
 
 export interface GenerateFlags {
   request?: string;
@@ -99,12 +102,14 @@ export function requestFromFlags(flags: GenerateFlags): Record<string, unknown> 
 }
 
 /** What was written, on standard error: standard output may be the packet itself (--out -). */
-function report(line: string): void {
+function reportWritten(line: string): void {
   process.stderr.write(`release-packet: ${line}\n`);
 }
 
 export async function runGenerate(flags: GenerateFlags): Promise<void> {
   const request = requestFromFlags(flags);
+  // The packet pipeline (pdf-lib, layout, templates) loads only when a packet is made, not for other commands.
+  const { generatePacketWithSummary, generatePreview } = await import('../generate.js');
   // One packet per process: start from the prepared file rather than shaping all shared text again.
   const engine = getPreparedEngine();
   const options = { force: flags.force === true };
@@ -112,12 +117,59 @@ export async function runGenerate(flags: GenerateFlags): Promise<void> {
   if (flags.format === 'html') {
     const html = generatePreview(request, { engine });
     await writeOutput(flags.out, html, options);
-    report(`wrote ${where}: HTML preview, ${Buffer.byteLength(html).toLocaleString('en-US')} bytes`);
+    reportWritten(`wrote ${where}: HTML preview, ${Buffer.byteLength(html).toLocaleString('en-US')} bytes`);
   } else if (flags.format === 'pdf') {
     const packet = await generatePacketWithSummary(request, { engine });
     await writeOutput(flags.out, packet.pdf, options);
-    report(`wrote ${where}: ${packet.pageCount} pages, ${packet.pdf.byteLength.toLocaleString('en-US')} bytes, ${packet.languages.join(' + ')}`);
+    reportWritten(`wrote ${where}: ${packet.pageCount} pages, ${packet.pdf.byteLength.toLocaleString('en-US')} bytes, ${packet.languages.join(' + ')}`);
   } else {
     throw new PacketError('PKT_ERR_REQUEST_INVALID', { issues: [{ path: '--format', messageKey: 'errors:field.choice', params: { choices: 'pdf, html' } }] });
   }
+}
+
+/** Declares `release-packet generate`, its flags and examples; program.ts only wires it in. */
+export function registerGenerateCommand(program: Command, reportError: ReportError): void {
+  program
+    .command('generate')
+    .description('generate one packet as PDF (or the HTML preview)')
+    .option('--request <file>', 'PacketRequest JSON file ("-" for standard input); the private way to give a name, dates and contacts')
+    .requiredOption('--out <file>', 'where to write the packet ("-" for standard output; a device or named pipe is written into)')
+    .option('--force', 'replace --out if it is an existing file')
+    .addOption(new Option('--format <format>', 'output format').choices(['pdf', 'html']).default('pdf'))
+    .option('--lang <tag>', 'the person\'s language: a tag or name, e.g. es, es-MX, Spanish (see `release-packet locales`)')
+    .option('--second-lang <tag>', 'second language (default: English, or Spanish for English)')
+    .option('--county <name>', 'release county by name or short name, e.g. "Los Angeles" or los-angeles (see `release-packet counties`)')
+    .option('--destination-county <name>', 'county the person is going to')
+    .option('--youth', 'include the juvenile confidentiality section')
+    .option('--ice-hold', 'an ICE hold was received: include the detainer rights section')
+    .option('--agency-will-comply', 'the agency will comply with the hold (with --ice-hold)')
+    .option('--no-agency-will-comply', 'the agency will not comply with the hold')
+    .option('--release-info-shared', 'the release date was shared with ICE (with --ice-hold)')
+    .option('--no-release-info-shared', 'the release date was not shared with ICE')
+    .option('--release-date <date>', 'release date, YYYY-MM-DD')
+    .option('--release-place <text>', 'where the person is released, e.g. "Fresno County Jail, main entrance"')
+    .option('--contact <role:name[:phone]>', 'a designated contact (repeat, at most 5); role: attorney, family, emergency, consulate, other', (value: string, list: string[] = []) => [...list, value])
+    .option('--cards <n>', 'wallet cards to print, 1 to 8')
+    .option('--name <name>', 'the person\'s name, in any script; other users of this computer can see it in the process list (ps): prefer --request')
+    .addOption(new Option('--paper <paper>', 'paper size').choices(['letter', 'a4']))
+    .option('--large-print', '14 pt body text')
+    .option('--staff-checklist', 'add the staff checklist page')
+    .addHelpText(
+      'after',
+      '\nExamples:\n' +
+        '  release-packet generate --county "Los Angeles" --lang es --out packet.pdf\n' +
+        '  release-packet generate --county fresno --lang es-MX --youth --ice-hold --no-agency-will-comply \\\n' +
+        '      --release-date 2026-12-01 --release-place "Fresno County Jail, main entrance" --out packet.pdf\n' +
+        '  release-packet generate --request request.json --format html --out preview.html\n' +
+        '\nPrivacy: command-line arguments are visible to every user of this computer (ps, /proc) and often kept in shell history.\n' +
+        'Give personal details in a file or on standard input instead, e.g.\n' +
+        '  release-packet generate --request - --out packet.pdf < request.json\n',
+    )
+    .action(async (flags: GenerateFlags) => {
+      try {
+        await runGenerate(flags);
+      } catch (error) {
+        reportError(error, errorLanguage(flags));
+      }
+    });
 }
