@@ -38,7 +38,12 @@ export interface StyleSheet {
   /** Margins that survive office printers: most cannot print the outer 6 mm; we keep 15 mm or more. */
   marginPt: { top: number; side: number; bottom: number };
   indentPt: number;
+  /** Height of a line to write on by hand (its label's line, ending in the rule): room for handwriting. */
+  writeInLinePt: number;
 }
+
+/** 7 mm: the ruled line of a form filled in by hand; a 9 pt card line (10 pt) is too tight to write on. */
+export const writeInLinePt = (7 / 25.4) * 72;
 
 function makeStyle(sizePt: number, baseStyle: InlineStyle, spaceBeforeEm: number, spaceAfterEm: number, align: TextStyle['align'] = 'start'): TextStyle {
   return {
@@ -78,6 +83,7 @@ function sheetFor(body: number, readMinimumPt: number, fineMinimumPt: number, is
     sheetNote: { ...makeStyle(fine(8), 'regular', 0, 0, 'center'), isFine: true },
     marginPt: { top: 56, side: 42, bottom: 56 },
     indentPt: body * 1.6,
+    writeInLinePt,
     styleFor(block) {
       const has = (name: string) => block.classes.includes(name);
       if (block.type === 'heading') return block.level === 1 ? styles.h1 : block.level === 2 ? styles.h2 : styles.h3;

@@ -205,15 +205,22 @@ export function fitCardFace(card: GroupBlock, format: CardFormat, context: Block
   const innerWidth = format.widthPt - 2 * format.paddingPt;
   const availablePt = format.heightPt - 2 * format.paddingPt;
   let last: CardFit | undefined;
-  for (const sizePt of format.textSizesPt) {
-    const styles = cardStyleSheet(sizePt);
-    const slice = mergeSlices(layoutBlock({ ...card, classes: [] }, innerWidth, { ...context, styles, sharedBlocks: undefined }));
-    const neededPt = slice?.heightPt ?? 0;
-    last = { fits: neededPt <= availablePt + 0.01, sizePt, neededPt, availablePt, lang: card.lang, ...(slice ? { slice } : {}) };
-    if (last.fits) return last;
+  // Lines to write on keep 7 mm while the text can step down to fit; only a card whose text does not fit at
+  // its floor with them gets shorter ones (a long translation with all three lines blank).
+  for (const writeInPt of writeInSteps) {
+    for (const sizePt of format.textSizesPt) {
+      const styles = { ...cardStyleSheet(sizePt), writeInLinePt: writeInPt };
+      const slice = mergeSlices(layoutBlock({ ...card, classes: [] }, innerWidth, { ...context, styles, sharedBlocks: undefined }));
+      const neededPt = slice?.heightPt ?? 0;
+      last = { fits: neededPt <= availablePt + 0.01, sizePt, neededPt, availablePt, lang: card.lang, ...(slice ? { slice } : {}) };
+      if (last.fits) return last;
+    }
   }
   return last!;
 }
+
+/** Heights tried for a line to write on, tallest first: 7 mm, then by half millimetres to 5 mm, then none added. */
+const writeInSteps = [7, 6.5, 6, 5.5, 5, 0].map((mm) => (mm / 25.4) * 72);
 
 /** The first format both faces fit, with their layouts; an error naming the face that does not fit the last. */
 export function chooseCardFormat(front: GroupBlock, back: GroupBlock, formats: CardFormat[], context: BlockLayoutContext): { format: CardFormat; front: Slice; back: Slice } {
