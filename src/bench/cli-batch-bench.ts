@@ -9,11 +9,12 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createEngine } from '../engine.js';
 import { generatePreview } from '../generate.js';
+import { projectPath } from '../project-paths.js';
 
-const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+// The command as installed (package.json "bin"): the one-file build of `npm run build`.
+const cli = projectPath(JSON.parse(readFileSync(projectPath('package.json'), 'utf8')).bin['release-packet'] as string);
 const peakRss = new URL('./peak-rss.js', import.meta.url).href;
 const fixedDay = '2026-11-27';
 const folder = mkdtempSync(join(tmpdir(), 'release-packet-bench-'));
