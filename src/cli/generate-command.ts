@@ -1,7 +1,7 @@
 /** `release-packet generate`: one packet from a request file and/or shortcut flags, written whole or not at all. */
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { parseJsonText } from '../request/parse-request.js';
+import { emptyRequestError, parseJsonText } from '../request/parse-request.js';
 import { PacketError } from '../errors.js';
 import { getPreparedEngine } from '../engine.js';
 import { writeOutput } from './write-output.js';
@@ -43,13 +43,15 @@ export function contactFromFlag(value: string): Record<string, string> {
   return { role: role.trim(), name, ...(hasPhone ? { phone: last!.trim() } : {}) };
 }
 
-function readRequestFile(path: string): Record<string, unknown> {
+/** The request file's object, or undefined when the file is empty (runGenerate says so, with what is required). */
+function readRequestFile(path: string): Record<string, unknown> | undefined {
   let text: string;
   try {
     text = readFileSync(path === '-' ? 0 : path, 'utf8');
   } catch {
     throw new PacketError('PKT_ERR_REQUEST_INVALID', { issues: [{ path: '--request', messageKey: 'errors:field.unreadable' }] });
   }
+  if (text.trim() === '') return undefined;
   const parsed = parseJsonText(text);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new PacketError('PKT_ERR_REQUEST_INVALID', { issues: [{ path: '', messageKey: 'errors:field.type', params: { expected: 'object' } }] });
@@ -62,16 +64,16 @@ export function errorLanguage(flags: Pick<GenerateFlags, 'lang' | 'request'>): s
   if (flags.lang) return flags.lang;
   if (!flags.request || flags.request === '-') return undefined;
   try {
-    const language = readRequestFile(flags.request).language;
+    const language = readRequestFile(flags.request)?.language;
     return typeof language === 'string' ? language : undefined;
   } catch {
     return undefined;
   }
 }
 
-/** Shortcut flags override the request file, field by field. */
-export function requestFromFlags(flags: GenerateFlags): Record<string, unknown> {
-  const request: Record<string, unknown> = flags.request ? readRequestFile(flags.request) : {};
+/** Shortcut flags override the request file, field by field (an empty file counts as {} here). */
+export function requestFromFlags(flags: GenerateFlags, fromFile = flags.request ? readRequestFile(flags.request) : {}): Record<string, unknown> {
+  const request: Record<string, unknown> = { ...fromFile };
   const print = { ...(request.print as Record<string, unknown> | undefined) };
   if (flags.lang !== undefined) request.language = flags.lang;
   if (flags.secondLang !== undefined) request.secondLanguage = flags.secondLang;
@@ -107,11 +109,14 @@ function reportWritten(line: string): void {
 }
 
 export async function runGenerate(flags: GenerateFlags): Promise<void> {
-  const request = requestFromFlags(flags);
+  const fromFile = flags.request ? readRequestFile(flags.request) : {};
+  const request = requestFromFlags(flags, fromFile);
   // The packet pipeline (pdf-lib, layout, templates) loads only when a packet is made, not for other commands.
-  const { generatePacketWithSummary, generatePreview } = await import('../generate.js');
+  const { generatePacketWithSummary, generatePreview, vocabularyOf } = await import('../generate.js');
   // One packet per process: start from the prepared file rather than shaping all shared text again.
   const engine = getPreparedEngine();
+  // An empty file is a mistake to point out (the wrong file, a write cut short) even when flags fill the gaps.
+  if (fromFile === undefined) throw emptyRequestError(vocabularyOf(engine), '--request', request);
   const options = { force: flags.force === true };
   const where = flags.out === '-' ? 'standard output' : flags.out;
   if (flags.format === 'html') {

@@ -20,7 +20,7 @@ const problem = {
     code: { type: 'string', enum: Object.keys(errorCodes) },
     issues: {
       type: 'array',
-      items: { type: 'object', properties: { path: { type: 'string', examples: ['person.name'] }, message: { type: 'string' } }, required: ['path', 'message'] },
+      items: { type: 'object', properties: { path: { type: 'string', description: 'The field, as a dotted path; "" is the body as a whole (an empty body, invalid JSON).', examples: ['person.name', ''] }, message: { type: 'string' } }, required: ['path', 'message'] },
     },
   },
   required: ['type', 'title', 'status', 'code', 'issues'],

@@ -16,6 +16,7 @@ import { ManifestBuilder, manifestCsv, manifestJson } from '../../batch/manifest
 import { runBatch } from '../../batch/run-batch.js';
 import { createZipStream } from '../../batch/write-batch.js';
 import { clientSignal } from './packets.js';
+import { missingBodyIssues } from '../../request/parse-request.js';
 
 /** 58 counties × 4 languages × 2 variants fit; past that, ask for several batches. */
 export const maxPacketsPerBatch = 500;
@@ -31,6 +32,10 @@ export const batchRequestSchema = z.strictObject({
 });
 
 function parseBatchRequest(body: unknown) {
+  if (body === undefined) {
+    const issues = missingBodyIssues(batchRequestSchema, '');
+    throw new PacketError('PKT_ERR_REQUEST_INVALID', { issues, detail: issues.map((issue) => `${issue.path || '(body)'} ${issue.messageKey}`).join('; ') });
+  }
   const parsed = batchRequestSchema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issues: FieldIssue[] = parsed.error.issues.map((issue) => ({
