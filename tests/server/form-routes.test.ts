@@ -74,7 +74,8 @@ describe('GET /', () => {
     };
     const requestFields = [...names].filter((name) => !['ui', 'action', 'delivery'].includes(name));
     expect(requestFields.filter((name) => !known(name))).toEqual([]);
-    for (const path of ['language', 'secondLanguage', 'county', 'destinationCounty', 'youth', 'person.name', 'release.date', 'release.location', 'iceHold.received', 'iceHold.agencyWillComply', 'iceHold.releaseInfoSharedWithIce', 'contacts.0.name', 'contacts.4.phone', 'print.paper', 'print.largePrint', 'print.cards', 'print.staffChecklist']) {
+    // One contact row on a new form; "add another" brings the rest (tests/server/form-contacts.test.ts).
+    for (const path of ['language', 'secondLanguage', 'county', 'destinationCounty', 'youth', 'person.name', 'release.date', 'release.location', 'iceHold.received', 'iceHold.agencyWillComply', 'iceHold.releaseInfoSharedWithIce', 'contacts.0.role', 'contacts.0.name', 'contacts.0.phone', 'print.paper', 'print.largePrint', 'print.cards', 'print.staffChecklist']) {
       expect(names, path).toContain(path);
     }
   });
