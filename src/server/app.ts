@@ -2,7 +2,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { getEngine, type Engine } from '../engine.js';
 import { createInProcessRenderer, type Renderer } from '../worker/render-pool.js';
-import { PacketError } from '../errors.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerPacketRoutes } from './routes/packets.js';
 import { registerDirectoryRoutes } from './routes/directory.js';
