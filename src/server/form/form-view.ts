@@ -111,7 +111,13 @@ export function buildFormView(engine: Engine, state: FormState) {
     ]),
     largePrint: field('print.largePrint', { checked: isChecked('print.largePrint') }),
     cards: field('print.cards', { maxCards: limits.cards }),
+    cardLayout: choice('print.cardLayout', [
+      { value: 'duplex', label: form.print!.duplex! },
+      { value: 'fold', label: form.print!.fold! },
+    ]),
     staffChecklist: field('print.staffChecklist', { checked: isChecked('print.staffChecklist') }),
+    staffLanguage: choice('print.staffLanguage', [{ value: '', label: form.print!.staffLanguageDefault! }, ...languageOptions]),
+    fillIn: field('print.fillIn', { checked: isChecked('print.fillIn') }),
     delivery: choice('delivery', [
       { value: 'attachment', label: form.delivery!.attachment! },
       { value: 'inline', label: form.delivery!.inline! },
@@ -122,6 +128,7 @@ export function buildFormView(engine: Engine, state: FormState) {
   };
   // A new form starts on Letter, download, four cards, English.
   if (!value('print.paper')) view.paper.options[0]!.selected = true;
+  if (!value('print.cardLayout')) view.cardLayout.options[0]!.selected = true;
   if (!value('delivery')) view.delivery.options[0]!.selected = true;
   if (!value('print.cards')) view.cards.value = '4';
   if (!value('language')) view.language.options.find((option) => option.value === 'en')!.selected = true;
@@ -135,6 +142,12 @@ export function buildFormView(engine: Engine, state: FormState) {
     'release.date': form.person!.releaseDate,
     'release.location': form.person!.releaseLocation,
     'print.cards': form.print!.cards,
+    'print.staffLanguage': form.print!.staffLanguage,
+    'print.paper': form.print!.paper,
+    'print.cardLayout': form.print!.cardLayout,
+    'iceHold.agencyWillComply': form.iceHold!.agencyWillComply,
+    'iceHold.releaseInfoSharedWithIce': form.iceHold!.releaseInfoShared,
+    delivery: form.delivery!.legend,
     contacts: form.contacts!.legend,
   };
   const labelOf = (path: string) => {
