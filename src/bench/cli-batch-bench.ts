@@ -26,7 +26,8 @@ interface ProcessRun {
 
 function runCli(args: string[]): ProcessRun {
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', peakRss, cli, ...args], { encoding: 'utf8' });
+  // Run as installed: the file itself, so its first line's node flags apply; the peak-RSS hook rides in NODE_OPTIONS.
+  const result = spawnSync(cli, args, { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: `--import=${peakRss}` } });
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`release-packet ${args[0]} failed (${result.status}): ${result.stderr}`);
   const kb = Number(/peak-rss-kb=(\d+)/.exec(result.stderr)?.[1] ?? NaN);

@@ -55,7 +55,16 @@ async function measureInProcess(): Promise<number> {
 
 function startServer(): Promise<ChildProcess> {
   const child = spawn(process.execPath, [projectPath('dist', 'server', 'main.js')], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', RELEASE_PACKET_RATE_LIMIT: '0', LOG_LEVEL: 'warn' },
+    // Every simulated client comes from 127.0.0.1: the per-address cap (abuse protection, 256 by default) would
+    // refuse the probes beside 256 connections, as it should one real client holding them all.
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      RELEASE_PACKET_RATE_LIMIT: '0',
+      RELEASE_PACKET_MAX_CONNECTIONS_PER_ADDRESS: String(Math.max(...levels) + 16),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   return new Promise((resolve, reject) => {

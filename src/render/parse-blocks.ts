@@ -55,7 +55,6 @@ export function isBetweenCitations(before: string, after: string): boolean {
  */
 function keepUnbroken(text: string): string {
   return text.replace(/ /g, (space, offset: number) => {
-    const before = text[offset - 1];
     return isBetweenCitations(text.slice(0, offset), text.slice(offset + 1)) ? space : '\u00a0';
   });
 }

@@ -4,7 +4,8 @@
  * and reading some 350 modules, which was a third of its start-up (`npm run bench` measures both). The
  * service and the tests keep running the unbundled code; the bundle prints the same bytes (tests/cli/bundle).
  */
-import { rmSync } from 'node:fs';
+import { chmodSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { projectPath } from '../project-paths.js';
 
@@ -29,4 +30,6 @@ await build({
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+// Executable, as an installed bin is: its first line says how to run it.
+chmodSync(join(outdir, 'main.js'), 0o755);
 process.stdout.write(`command line bundled: ${outdir}\n`);

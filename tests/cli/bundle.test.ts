@@ -23,6 +23,12 @@ function batch(entry: string[], jobs: number, out: string): { file: string; sha2
 }
 
 describe('the installed command', () => {
+  it('runs as a file of its own (its first line names node and its flags)', () => {
+    const run = spawnSync(join(root, bin), ['--version'], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+  });
+
   it('is the bundle, and with two render workers prints the same bytes as the source', () => {
     expect(bin).toBe('dist/bundle/main.js');
     const fromBundle = batch([bin], 2, join(folder, 'bundle'));
