@@ -21,6 +21,7 @@ const scopes = {
  * reads VITEST_INCLUDE; the test runner processes inherit it.
  */
 const testFiles = {
+  request: 'tests/request/*.test.ts',
   card: 'tests/pdf/{wallet-card,page-order,render-check,paper}.test.ts',
   pdf: 'tests/{pdf/caches,pdf/pdf-structure,pdf/section-cache,privacy/canary}.test.ts',
 };
@@ -44,7 +45,8 @@ export default {
   incrementalFile: `reports/stryker-incremental-${scope}.json`,
   // Two cores shared with other work.
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
-  timeoutMS: 20000,
+  // A mutant that loops forever costs this much of a runner; unit-level scopes can say less (MUTATE_TIMEOUT_MS).
+  timeoutMS: Number(process.env.MUTATE_TIMEOUT_MS ?? 20000),
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${scope}.html` },
   jsonReporter: { fileName: `reports/mutation/${scope}.json` },

@@ -48,6 +48,14 @@ describe('county names', () => {
     expect(resolveCounty('SAN DIEGO', counties)).toBe('san-diego');
     expect(resolveCounty('Diego', counties)).toBeUndefined();
   });
+
+  it('resolves a slug that itself ends in "-county" to that county, and its name with or without "County"', () => {
+    // Caught: "-county" was stripped before the slug was compared, so the fixture state's north-county was refused.
+    const counties = [{ slug: 'north-county', name: 'North' }];
+    for (const value of ['north-county', 'North', 'North County', 'NORTH_COUNTY']) expect(resolveCounty(value, counties)).toBe('north-county');
+    expect(resolveCounty('north-county-county', counties)).toBe('north-county');
+    expect(resolveCounty('county', counties)).toBeUndefined();
+  });
 });
 
 describe('language tags', () => {
