@@ -22,6 +22,8 @@ const scopes = {
  */
 const testFiles = {
   request: 'tests/request/*.test.ts',
+  packet: 'tests/packet/*.test.ts',
+  cli: 'tests/{cli/*,batch/batch-command,batch/batch-interrupt,directory/directory-command,directory/verify-workflow,directory/hsds-ids-and-import,directory/import-hardening}.test.ts',
   card: 'tests/pdf/{wallet-card,page-order,render-check,paper}.test.ts',
   pdf: 'tests/{pdf/caches,pdf/pdf-structure,pdf/section-cache,privacy/canary}.test.ts',
 };

@@ -4,13 +4,14 @@
  * North has its own network and a regional one shared with South; East has none; South's legal providers
  * are one free nonprofit with an undated source and one fee clinic.
  */
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
 import { buildPacket, cardNameCharacters, chooseSecondLanguage, describeDataDates, type EntryView } from '../../src/packet/build-packet.js';
 import { chooseSections } from '../../src/packet/sections.js';
 import { getLawCheck } from '../../src/packet/law-check.js';
 import { parsePacketRequest } from '../../src/request/parse-request.js';
 import { getCatalogs } from '../../src/i18n/catalogs.js';
-import { loadStateDirectory, type StateDirectory } from '../../src/directory/load-directory.js';
+import { getDirectory, loadStateDirectory, type StateDirectory } from '../../src/directory/load-directory.js';
 import type { PacketRequest } from '../../src/request/schema.js';
 import { PacketError } from '../../src/errors.js';
 
@@ -72,11 +73,24 @@ describe('the languages of a packet', () => {
     const request = { ...requestOf({ county: 'north-county' }), language: 'xx' };
     const deps = { catalogs, directory: { states: new Map([['zz', fixtureState]]) }, today };
     expect(() => buildPacket(request, deps, 'zz')).toThrow(expect.objectContaining({ code: 'PKT_ERR_I18N_CATALOG' }));
+    // The log line says which: a locale id, a state id, never a person's data.
+    expect(() => buildPacket(request, deps, 'zz')).toThrow(/no catalog for xx/);
+    expect(() => buildPacket(requestOf({ county: 'north-county' }), deps, 'ca')).toThrow(/no directory for state ca/);
+    expect(() => buildPacket({ ...requestOf({ county: 'north-county' }), county: 'west-county' }, deps, 'zz')).toThrow(/not in the directory/);
     expect(() => buildPacket(requestOf({ county: 'north-county' }), deps, 'ca')).toThrow(PacketError);
     expect(() => buildPacket(requestOf({ county: 'north-county' }), deps, 'ca')).toThrow(expect.objectContaining({ code: 'PKT_ERR_DIRECTORY_INVALID' }));
     expect(() => buildPacket({ ...requestOf({ county: 'north-county' }), county: 'west-county' }, deps, 'zz')).toThrow(
       expect.objectContaining({ code: 'PKT_ERR_INTERNAL' }),
     );
+  });
+});
+
+describe('the state of a packet', () => {
+  it('is California unless another state is named', () => {
+    const directory = { states: new Map([['zz', fixtureState], ...getDirectory().states]) };
+    const packet = buildPacket({ ...requestOf({ county: 'north-county' }), county: 'fresno' }, { catalogs, directory, today });
+    expect(packet.state.id).toBe('ca');
+    expect(packet.county.slug).toBe('fresno');
   });
 });
 
@@ -275,7 +289,7 @@ describe('the directory entries a packet prints', () => {
       { id: 'valley-network', forCountyName: 'East', viaCountyName: 'South', distance: 1, isNeighbour: true },
       { id: 'north-watch-line', forCountyName: 'East', viaCountyName: 'North', distance: 2, isNeighbour: false },
     ]);
-    expect(east.nearbyNetworks[0]!.phones[0]!.number).toBe('\u2066(555)\u00a0010-0002\u2069');
+    expect(east.nearbyNetworks[0]).toMatchObject({ serviceName: 'Valley Network Line', phones: [{ number: '\u2066(555)\u00a0010-0002\u2069' }] });
   });
 
   it('lists legal providers, the release county\'s defender and consulates, and says which kinds it has', () => {
@@ -286,6 +300,8 @@ describe('the directory entries a packet prints', () => {
     expect(ids(north.publicDefenders)).toEqual(['north-public-defender']);
     expect(north).toMatchObject({ hasLegalProviders: false, hasPublicDefender: true });
     expect(ids(north.consulates)).toEqual(['fixture-consulate-line']);
+    const noConsulate: StateDirectory = { ...fixtureState, entries: fixtureState.entries.filter((entry) => entry.kind !== 'consulate') };
+    expect(packetOf({ county: 'north-county' }, { state: noConsulate }).directory).toMatchObject({ consulates: [], hasConsulates: false });
     const statewide = withEntry('valley-network', (entry) => ({ ...entry, scope: 'statewide' as const }));
     const withStatewide = packetOf({ county: 'north-county' }, { state: statewide }).directory;
     expect(ids(withStatewide.statewideNetworks)).toEqual(['valley-network']);
@@ -326,6 +342,10 @@ describe('the directory entries a packet prints', () => {
     expect(en[0]!.serviceName).toBe('North Watch Line / Línea Norte');
     const south = packetOf({ language: 'es', county: 'south-county' }).directory.legalProviders[0]!;
     expect(south.languageNames).toBe('español, vietnamita / Spanish, Vietnamese');
+    // Korean is named nowhere before this line: its names are made here, in Korean.
+    expect(packetOf({ language: 'ko', county: 'south-county' }).directory.legalProviders[0]!.languageNames).toBe('스페인어, 베트남어 / Spanish, Vietnamese');
+    const noneListed = withEntry('north-watch-line', (entry) => ({ ...entry, phones: [{ ...entry.phones[0]!, languages: [] }] }));
+    expect(packetOf({ county: 'north-county' }, { state: noneListed }).directory.releaseNetworks[0]!.phones[0]!.languageNames).toBeUndefined();
     expect(packetOf({ county: 'south-county' }).directory.legalProviders[1]).not.toHaveProperty('languageNames');
   });
 
@@ -334,6 +354,9 @@ describe('the directory entries a packet prints', () => {
     expect(free).toMatchObject({ isNonprofit: true, isFree: true, offers: [{ key: 'packet:offers.removal-defense' }, { key: 'packet:offers.detained-cases' }] });
     expect(free).not.toHaveProperty('sourceDate');
     expect(fee).toMatchObject({ isNonprofit: false, isFree: false, offers: [], sourceTitle: 'Fixture source (test data, not a real line)', sourceDate: utc('2026-06-01'), sourceUrl: 'https://example.org/fixture' });
+    expect(fee).not.toHaveProperty('address');
+    const walkIn = withEntry('south-fee-clinic', (entry) => ({ ...entry, address: '12 Main St, South' }));
+    expect(packetOf({ county: 'south-county' }, { state: walkIn }).directory.legalProviders[1]!.address).toBe('12 Main St, South');
     const noUrl = withEntry('south-fee-clinic', (entry) => ({ ...entry, source: { title: entry.source.title, readOn: entry.source.readOn } }));
     expect(packetOf({ county: 'south-county' }, { state: noUrl }).directory.legalProviders[1]).not.toHaveProperty('sourceUrl');
   });
@@ -397,10 +420,14 @@ describe('the dates the cover gives for the numbers', () => {
 });
 
 describe('the day the law was last checked', () => {
-  it('is read once from assets/legal/law-check.json, as a date at midnight UTC', () => {
-    const check = getLawCheck();
-    expect(getLawCheck()).toBe(check);
-    expect(check.checkedOn.toISOString()).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/);
-    expect(check.sources.length).toBeGreaterThan(0);
+  it('is read once from assets/legal/law-check.json, as a date at midnight UTC', async () => {
+    const file = JSON.parse(readFileSync(new URL('../../assets/legal/law-check.json', import.meta.url), 'utf8'));
+    // A fresh module: the first read happens in this test, not in whichever test ran first.
+    vi.resetModules();
+    const fresh = await import('../../src/packet/law-check.js');
+    const check = fresh.getLawCheck();
+    expect(fresh.getLawCheck()).toBe(check);
+    expect(check.checkedOn.toISOString()).toBe(`${file.checkedOn}T00:00:00.000Z`);
+    expect(check.sources).toEqual(file.sources);
   });
 });
