@@ -3,11 +3,12 @@
  * non-personal text and the font programs prepared from them. Read-only after startup, but for the
  * bounded caches of sections and pages that hold no personal data.
  */
-import { defaultLocalesDir, excludeLocales, getCatalogs, loadCatalogs, type Catalogs, type CatalogTree } from './i18n/catalogs.js';
+import { defaultLocalesDir, excludeLocales, getCatalogs, loadCatalogs, restoreCatalogs, storeCatalogs, type Catalogs, type CatalogTree } from './i18n/catalogs.js';
 import { findUncoveredText, type FontCoverage } from './i18n/glyph-coverage.js';
 import { defaultDirectoryDir, getDirectory, loadDirectory, type Directory } from './directory/load-directory.js';
 import { defaultFontsDir, getFontSet, loadFontSet, pickFace, summarizeFontSet, type FontSet, type FontStyle } from './layout/fonts.js';
 import { ShapeCache, type ShapedWord } from './layout/shape.js';
+import { packShapes, UnpackedShapes, type ShapeLookup } from './layout/packed-shapes.js';
 import { itemize } from './layout/itemize.js';
 import { layoutTexts } from './layout/block-layout.js';
 import { compileTemplates, defaultTemplatesDir, precompileTemplates, type Templates } from './render/templates.js';
@@ -16,7 +17,7 @@ import { PacketError } from './errors.js';
 import { loadOfficialCards, type OfficialCard } from './layout/official-cards.js';
 import { buildFontProgram, type FontProgram } from './pdf/font-program.js';
 import { PageStreamCache } from './pdf/page-stream-cache.js';
-import { defaultPreparedPath, digestStartupInputs, readPreparedStartup, writePreparedStartup, } from './startup/prepared-file.js';
+import { defaultPreparedPath, readPreparedStartup, writePreparedStartup } from './startup/prepared-file.js';
 
 export interface Engine {
   catalogs: Catalogs;
@@ -26,7 +27,7 @@ export interface Engine {
   /** The state whose counties a request names; another state is another folder of assets/directory/. */
   stateId: string;
   /** Shaped words of catalog and directory text; a packet's own words go in a per-packet memo. */
-  frozenShapes: ReadonlyMap<string, ShapedWord>;
+  frozenShapes: ShapeLookup;
   prepared: ReadonlyMap<number, FontProgram>;
   /** Sections without personal data, rendered and laid out once for all packets that share them. */
   sectionCache: SectionCache;
@@ -143,35 +144,34 @@ export function printableCatalogs(catalogs: Catalogs, fontSet: FontSet): Catalog
 
 export function createEngine(options: EngineOptions = {}): Engine {
   const started = performance.now();
-  const rawCatalogs = options.localesDir ? loadCatalogs(options.localesDir) : getCatalogs();
-  const directory = options.directoryDir ? loadDirectory(options.directoryDir) : getDirectory();
+  const inputs = {
+    fontsDir: defaultFontsDir,
+    localesDir: options.localesDir ?? defaultLocalesDir,
+    templatesDir: defaultTemplatesDir,
+    directoryDir: options.directoryDir ?? defaultDirectoryDir,
+  };
+  const stored = options.preparedFile ? readPreparedStartup(options.preparedFile, inputs) : undefined;
+  const directory = stored?.directory ?? (options.directoryDir ? loadDirectory(options.directoryDir) : getDirectory());
   const stateId = options.stateId ?? defaultStateId;
   if (!directory.states.has(stateId)) throw new PacketError('PKT_ERR_DIRECTORY_INVALID', { detail: `no directory for state ${stateId}` });
-  const digest = options.preparedFile
-    ? digestStartupInputs({
-        fontsDir: defaultFontsDir,
-        localesDir: options.localesDir ?? defaultLocalesDir,
-        templatesDir: defaultTemplatesDir,
-        directoryDir: options.directoryDir ?? defaultDirectoryDir,
-      })
-    : undefined;
-  const stored = options.preparedFile && digest ? readPreparedStartup(options.preparedFile, digest) : undefined;
   // From the prepared file, faces are parsed only if a word needs shaping that the file does not hold.
   const fontSet = stored ? loadFontSet(defaultFontsDir, stored.faces) : getFontSet();
-  const catalogs = printableCatalogs(rawCatalogs, fontSet);
+  const catalogs = stored
+    ? restoreCatalogs(stored.catalogs, inputs.localesDir)
+    : printableCatalogs(options.localesDir ? loadCatalogs(options.localesDir) : getCatalogs(), fontSet);
   const officialCards = loadOfficialCards(options.cardsDir);
-  const engine = (templates: Templates, frozenShapes: ReadonlyMap<string, ShapedWord>, prepared: ReadonlyMap<number, FontProgram>, startupSource: Engine['startupSource']): Engine => ({
+  const engine = (templates: Templates, frozenShapes: ShapeLookup, prepared: ReadonlyMap<number, FontProgram>, startupSource: Engine['startupSource']): Engine => ({
     catalogs, directory, fontSet, templates, stateId, frozenShapes, prepared, sectionCache: new SectionCache(), pageStreams: new PageStreamCache(), startupMs: performance.now() - started, startupSource, officialCards,
   });
   if (stored) {
     const prepared = new Map([...stored.programs].map(([faceIndex, program]): [number, FontProgram] => [faceIndex, { ...program, face: fontSet.faces[faceIndex]! }]));
-    return engine(compileTemplates(catalogs, defaultTemplatesDir, stored.templateSpecs), stored.frozenShapes, prepared, 'prepared');
+    return engine(compileTemplates(catalogs, defaultTemplatesDir, stored.templateSpecs), new UnpackedShapes(stored.shapes), prepared, 'prepared');
   }
   const { frozenShapes, prepared } = computeShapesAndPrograms(catalogs, directory, fontSet);
-  if (!options.preparedFile || !digest) return engine(compileTemplates(catalogs), frozenShapes, prepared, 'computed');
+  if (!options.preparedFile) return engine(compileTemplates(catalogs), frozenShapes, prepared, 'computed');
   const programs = new Map([...prepared].map(([faceIndex, { face: _face, ...program }]) => [faceIndex, program]));
   const templateSpecs = precompileTemplates(defaultTemplatesDir);
-  writePreparedStartup(options.preparedFile, digest, { faces: summarizeFontSet(fontSet), frozenShapes, programs, templateSpecs });
+  writePreparedStartup(options.preparedFile, inputs, { faces: summarizeFontSet(fontSet), shapes: packShapes(frozenShapes), programs, templateSpecs, directory, catalogs: storeCatalogs(catalogs) });
   return engine(compileTemplates(catalogs, defaultTemplatesDir, templateSpecs), frozenShapes, prepared, 'computed');
 }
 

@@ -3,7 +3,6 @@
  * PDF), the manifest written last, and on any failure or interruption every output removed.
  */
 import type { Engine } from '../engine.js';
-import { creator } from '../generate.js';
 import { ManifestBuilder, type Manifest } from './manifest.js';
 import { runBatch, type BatchRenderer } from './run-batch.js';
 import type { BatchOutput } from './write-batch.js';

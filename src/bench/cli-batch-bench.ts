@@ -9,11 +9,12 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createEngine } from '../engine.js';
 import { generatePreview } from '../generate.js';
+import { projectPath } from '../project-paths.js';
 
-const cli = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+// The command as installed (package.json "bin"): the one-file build of `npm run build`.
+const cli = projectPath(JSON.parse(readFileSync(projectPath('package.json'), 'utf8')).bin['release-packet'] as string);
 const peakRss = new URL('./peak-rss.js', import.meta.url).href;
 const fixedDay = '2026-11-27';
 const folder = mkdtempSync(join(tmpdir(), 'release-packet-bench-'));
@@ -25,7 +26,8 @@ interface ProcessRun {
 
 function runCli(args: string[]): ProcessRun {
   const started = performance.now();
-  const result = spawnSync(process.execPath, ['--import', peakRss, cli, ...args], { encoding: 'utf8' });
+  // Run as installed: the file itself, so its first line's node flags apply; the peak-RSS hook rides in NODE_OPTIONS.
+  const result = spawnSync(cli, args, { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: `--import=${peakRss}` } });
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`release-packet ${args[0]} failed (${result.status}): ${result.stderr}`);
   const kb = Number(/peak-rss-kb=(\d+)/.exec(result.stderr)?.[1] ?? NaN);

@@ -5,18 +5,18 @@ import { getPreparedEngine } from '../engine.js';
 import { listLeftOutLocales } from '../i18n/list-locales.js';
 import { describeError } from '../i18n/describe-error.js';
 import { isPacketError } from '../errors.js';
-import type { GenerateFlags } from './generate-command.js';
 import type { BatchFlags } from './batch-command.js';
 import type { CheckFlags, DirectoryFlags, ImportFlags } from './directory-command.js';
 import type { DueFlags, VerifyFlags } from './directory-workflow-command.js';
+import { registerGenerateCommand } from './generate-command.js';
 import { registerLocalesCommands } from './locales-commands.js';
 import { registerCountiesCommand } from './counties-command.js';
 import { languageFromEnvironment, resolveOperatorLanguage } from '../i18n/operator-language.js';
 import { packageVersion } from '../version.js';
 
-// Each command group's module is imported when its command runs: a `generate` process never loads the
-// directory tools (HSDS, CSV), and start-up is most of what a one-packet CLI call costs.
-const generateCommand = () => import('./generate-command.js');
+// Each command group's work is imported when its command runs: a `generate` process never loads the
+// directory tools (HSDS, CSV), and start-up is most of what a one-packet CLI call costs. (generate-command.ts
+// declares its command here and imports the packet pipeline itself, inside its action.)
 const directoryCommand = () => import('./directory-command.js');
 const directoryWorkflowCommand = () => import('./directory-workflow-command.js');
 const batchCommand = () => import('./batch-command.js');
@@ -63,50 +63,9 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
   let exitCode = 0;
-  program
-    .command('generate')
-    .description('generate one packet as PDF (or the HTML preview)')
-    .option('--request <file>', 'PacketRequest JSON file ("-" for standard input); the private way to give a name, dates and contacts')
-    .requiredOption('--out <file>', 'where to write the packet ("-" for standard output; a device or named pipe is written into)')
-    .option('--force', 'replace --out if it is an existing file')
-    .addOption(new Option('--format <format>', 'output format').choices(['pdf', 'html']).default('pdf'))
-    .option('--lang <tag>', 'the person\'s language: a tag or name, e.g. es, es-MX, Spanish (see `release-packet locales`)')
-    .option('--second-lang <tag>', 'second language (default: English, or Spanish for English)')
-    .option('--county <name>', 'release county by name or short name, e.g. "Los Angeles" or los-angeles (see `release-packet counties`)')
-    .option('--destination-county <name>', 'county the person is going to')
-    .option('--youth', 'include the juvenile confidentiality section')
-    .option('--ice-hold', 'an ICE hold was received: include the detainer rights section')
-    .option('--agency-will-comply', 'the agency will comply with the hold (with --ice-hold)')
-    .option('--no-agency-will-comply', 'the agency will not comply with the hold')
-    .option('--release-info-shared', 'the release date was shared with ICE (with --ice-hold)')
-    .option('--no-release-info-shared', 'the release date was not shared with ICE')
-    .option('--release-date <date>', 'release date, YYYY-MM-DD')
-    .option('--release-place <text>', 'where the person is released, e.g. "Fresno County Jail, main entrance"')
-    .option('--contact <role:name[:phone]>', 'a designated contact (repeat, at most 5); role: attorney, family, emergency, consulate, other', (value: string, list: string[] = []) => [...list, value])
-    .option('--cards <n>', 'wallet cards to print, 1 to 8')
-    .option('--name <name>', 'the person\'s name, in any script; other users of this computer can see it in the process list (ps): prefer --request')
-    .addOption(new Option('--paper <paper>', 'paper size').choices(['letter', 'a4']))
-    .option('--large-print', '14 pt body text')
-    .option('--staff-checklist', 'add the staff checklist page')
-    .addHelpText(
-      'after',
-      '\nExamples:\n' +
-        '  release-packet generate --county "Los Angeles" --lang es --out packet.pdf\n' +
-        '  release-packet generate --county fresno --lang es-MX --youth --ice-hold --no-agency-will-comply \\\n' +
-        '      --release-date 2026-12-01 --release-place "Fresno County Jail, main entrance" --out packet.pdf\n' +
-        '  release-packet generate --request request.json --format html --out preview.html\n' +
-        '\nPrivacy: command-line arguments are visible to every user of this computer (ps, /proc) and often kept in shell history.\n' +
-        'Give personal details in a file or on standard input instead, e.g.\n' +
-        '  release-packet generate --request - --out packet.pdf < request.json\n',
-    )
-    .action(async (flags: GenerateFlags) => {
-      const { runGenerate, errorLanguage } = await generateCommand();
-      try {
-        await runGenerate(flags);
-      } catch (error) {
-        exitCode = report(error, program.opts<{ uiLang?: string }>().uiLang, errorLanguage(flags));
-      }
-    });
+  registerGenerateCommand(program, (error, packetLanguage) => {
+    exitCode = report(error, program.opts<{ uiLang?: string }>().uiLang, packetLanguage);
+  });
 
   program
     .command('batch')

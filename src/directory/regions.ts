@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { PacketError } from '../errors.js';
-import { countySlug, webUrl } from './schema.js';
+import { countySlug, isoDate, webUrl } from './schema.js';
 import type { StateDirectory } from './load-directory.js';
 
 export const regionsFile = 'regions.json';
@@ -19,7 +19,8 @@ const regionsFileSchema = z.strictObject({
       id: countySlug,
       name: z.string().min(1),
       counties: z.array(countySlug).min(1),
-      source: z.strictObject({ title: z.string().min(1), url: webUrl.optional() }),
+      // `checked`: when the membership was last compared with the source page.
+      source: z.strictObject({ title: z.string().min(1), url: webUrl.optional(), checked: isoDate.optional() }),
     }),
   ),
 });

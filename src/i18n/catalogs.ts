@@ -197,6 +197,30 @@ export function loadCatalogs(localesDir = defaultLocalesDir): Catalogs {
   return buildCatalogs(locales, findings);
 }
 
+/** What the prepared startup file keeps of loaded catalogs: all but the files as read, which hold functions. */
+export interface StoredCatalogs {
+  locales: Map<string, Omit<Locale, 'files'>>;
+  findings: LocaleFinding[];
+}
+
+export function storeCatalogs(catalogs: Catalogs): StoredCatalogs {
+  const locales = new Map([...catalogs.locales].map(([id, { files: _files, ...locale }]) => [id, locale]));
+  return { locales, findings: [...catalogs.findings] };
+}
+
+/**
+ * Catalogs as they were loaded and checked when the prepared file was written (the same bytes, by its
+ * digest). A locale's files are read again only if something asks for a key's line (a later finding).
+ */
+export function restoreCatalogs(stored: StoredCatalogs, localesDir: string): Catalogs {
+  const locales = new Map<string, Locale>();
+  for (const [id, locale] of stored.locales) {
+    let files: Record<string, JsonFile> | undefined;
+    locales.set(id, Object.defineProperty({ ...locale }, 'files', { get: () => (files ??= readLocale(localesDir, id).partial.files) }) as Locale);
+  }
+  return buildCatalogs(locales, stored.findings);
+}
+
 let memo: Catalogs | undefined;
 
 /** The process-wide catalogs, read once; tests may pass their own directory to loadCatalogs instead. */

@@ -34,22 +34,26 @@ export function readJsonFile(absolutePath: string, file: string, locale: string)
   }
   // A byte-order mark is invisible in editors and harmless: drop it rather than fail the file.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const first = errors[0];
-  if (first || !tree) {
-    const offset = first?.offset ?? text.length;
-    const what = first ? printParseErrorCode(first.error) : 'EmptyFile';
-    return { ok: false, finding: { locale, code: 'json-syntax', severity: 'error', file, line: lineAt(text, offset), message: `not valid JSON (${what})` } };
-  }
+  // JSON.parse decides (it is strict and native); jsonc-parser's tree, which gives lines, is built only to
+  // place an error or when a finding asks for a key's line: most starts never need it.
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (cause) {
+    const errors: ParseError[] = [];
+    const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    if (first || !tree) {
+      const offset = first?.offset ?? text.length;
+      const what = first ? printParseErrorCode(first.error) : 'EmptyFile';
+      return { ok: false, finding: { locale, code: 'json-syntax', severity: 'error', file, line: lineAt(text, offset), message: `not valid JSON (${what})` } };
+    }
     // jsonc-parser is more lenient than JSON in corners (e.g. control characters in strings).
     return { ok: false, finding: { locale, code: 'json-syntax', severity: 'error', file, line: 1, message: `not valid JSON (${(cause as Error).message})` } };
   }
+  let tree: Node | undefined;
   const lineOf = (path: readonly string[]): number | undefined => {
+    tree ??= parseTree(text, [], { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false })!;
     for (let length = path.length; length >= 0; length--) {
       const node: Node | undefined = length === 0 ? tree : findNodeAtLocation(tree, path.slice(0, length) as string[]);
       // A property's value node: its parent is the property, which starts at the key.

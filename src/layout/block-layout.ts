@@ -36,6 +36,17 @@ export interface BlockLayoutContext {
   styles: StyleSheet;
   /** Blocks shared between packets, with the memo that keeps their layout (RenderedDocument.sharedBlocks). */
   sharedBlocks?: ReadonlyMap<Block, Map<string, unknown>>;
+  /**
+   * The person's page each section starts on, for page references (the cover's contents); a reference
+   * prints "0" until the pages are known (layout-document.ts lays out twice).
+   */
+  pageNumbers?: ReadonlyMap<string, number>;
+}
+
+/** The page references of a text filled in: "(p. #)" → "(p. 3)". */
+function withPageNumbers(inlines: Inline[], pageNumbers: ReadonlyMap<string, number> | undefined): Inline[] {
+  if (!inlines.some((inline) => 'pageOf' in inline && inline.pageOf)) return inlines;
+  return inlines.map((inline) => ('pageOf' in inline && inline.pageOf ? { ...inline, text: inline.text.replace('#', String(pageNumbers?.get(inline.pageOf) ?? 0)) } : inline));
 }
 
 /** Moves items in place: every item is created fresh for one packet's layout, so nothing shared changes. */
@@ -87,23 +98,27 @@ export function layoutText(
   widthPt: number,
   context: BlockLayoutContext,
 ): Slice[] {
+  inlines = withPageNumbers(inlines, context.pageNumbers);
   const text = inlines.map((inline) => inline.text).join('');
   const isRtl = resolveDirection(text, block.dir) === 'rtl';
   const atoms = itemize(withBaseStyle(inlines, style), isRtl ? 'rtl' : 'ltr', { fontSet: context.fontSet, cache: context.cache, sizePt: style.sizePt });
   const lines = breakLines(atoms, widthPt);
-  const baselinePt = style.lineHeightPt - style.sizePt * 0.3;
+  const isWriteIn = block.classes.includes('fill');
   return lines.map((atomsOfLine, index) => {
     const line = placeLine(atomsOfLine, style.sizePt, widthPt, isRtl, style.align);
-    const items: DrawItem[] = line.items.map((item) => ({ ...item, yPt: baselinePt, ...(style.isFine ? { isFine: true } : {}) }));
     const isLast = index === lines.length - 1;
-    if (isLast && block.classes.includes('fill')) {
+    // The line written on is taller, its label and rule at the bottom: the room for handwriting is above the rule.
+    const lineHeightPt = isLast && isWriteIn ? Math.max(style.lineHeightPt, context.styles.writeInLinePt) : style.lineHeightPt;
+    const baselinePt = lineHeightPt - style.sizePt * 0.3;
+    const items: DrawItem[] = line.items.map((item) => ({ ...item, yPt: baselinePt, ...(style.isFine ? { isFine: true } : {}) }));
+    if (isLast && isWriteIn) {
       // A line to write on: from the end of the label to the right edge, just under the baseline.
       const startPt = isRtl ? 0 : line.widthPt + style.sizePt * 0.4;
       const endPt = isRtl ? widthPt - line.widthPt - style.sizePt * 0.4 : widthPt;
       items.push({ kind: 'rule', x1Pt: startPt, x2Pt: endPt, y1Pt: baselinePt + 2, y2Pt: baselinePt + 2, widthPt: 0.6 });
     }
     return {
-      heightPt: style.lineHeightPt + (isLast ? style.spaceAfterPt : 0),
+      heightPt: lineHeightPt + (isLast ? style.spaceAfterPt : 0),
       spaceBeforePt: index === 0 ? style.spaceBeforePt : 0,
       items,
       keepWithNext: false,
@@ -232,7 +247,9 @@ function keepLinesTogether(lines: Slice[], isWhole: boolean): Slice[] {
 export function layoutBlock(block: Block, widthPt: number, context: BlockLayoutContext): Slice[] {
   // A style sheet is fixed by its body size (styles.ts): width and body size are all a block's layout depends on.
   const memo = context.sharedBlocks?.get(block);
-  return memoized(memo, `slices:${widthPt}:${context.styles.bodyPt}`, () => layoutBlockAnew(block, widthPt, context));
+  // Page numbers, when given, are part of what a block's layout depends on (its page references).
+  const numbers = context.pageNumbers ? `:${[...context.pageNumbers].join(',')}` : '';
+  return memoized(memo, `slices:${widthPt}:${context.styles.bodyPt}${numbers}`, () => layoutBlockAnew(block, widthPt, context));
 }
 
 function layoutBlockAnew(block: Block, widthPt: number, context: BlockLayoutContext): Slice[] {

@@ -40,7 +40,7 @@ export interface FontSet {
   /** Faces to try for a style, in fallback order: the style's own faces, then regular faces. */
   fallbackOrder: Record<FontStyle, FontFace[]>;
   /** Code points each face covers, by face index. */
-  coverage: ReadonlySet<number>[];
+  coverage: FaceCoverage[];
 }
 
 export const defaultFontsDir = projectPath('assets', 'fonts');
@@ -156,7 +156,7 @@ export function loadFontSet(fontsDir = defaultFontsDir, summaries?: readonly Fac
   const orderFor = (style: FontStyle) =>
     style === 'regular' ? regular : [...faces.filter((face) => face.style === style), ...regular];
   const fallbackOrder = { regular, bold: orderFor('bold'), italic: orderFor('italic') };
-  const coverage = codePointsOf.map((codePoints) => new Set(codePoints));
+  const coverage = codePointsOf.map((codePoints) => new FaceCoverage(codePoints));
   return { faces, fallbackOrder, coverage };
 }
 
@@ -168,8 +168,23 @@ export function summarizeFontSet(fontSet: FontSet): FaceSummary[] {
     ascent: face.ascent,
     descent: face.descent,
     capHeight: face.capHeight,
-    codePoints: Uint32Array.from(fontSet.coverage[index]!).sort(),
+    codePoints: Uint32Array.from(fontSet.coverage[index]!.codePoints).sort(),
   }));
+}
+
+/**
+ * The characters a face draws. The Set is made the first time the face is asked about: a packet in Latin
+ * script never asks the CJK face (tens of thousands of characters), and a CLI process pays only for what it asks.
+ */
+export class FaceCoverage {
+  private set: Set<number> | undefined;
+
+  constructor(readonly codePoints: Uint32Array) {}
+
+  has(codePoint: number): boolean {
+    this.set ??= new Set(this.codePoints);
+    return this.set.has(codePoint);
+  }
 }
 
 let memo: FontSet | undefined;

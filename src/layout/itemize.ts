@@ -60,9 +60,41 @@ export function findUnprintable(fontSet: FontSet, text: string, style: InlineSty
   return missing;
 }
 
+/** A phone number in running text: digits with their brackets, spaces, dots and dashes (seven digits or more). */
+const phoneNumber = /\(?\+?\d(?:[\d()\u00a0 .-]*\d)?/g;
+const minimumPhoneDigits = 7;
+
+/**
+ * Bidi levels with every phone number isolated left-to-right (LRI … PDI), as a writer of Arabic marks them:
+ * without it "(510) 241-4011" in a right-to-left line prints as "241-4011 (510)".
+ */
+function levelsWithPhonesIsolated(text: string, dir: 'ltr' | 'rtl'): ArrayLike<number> {
+  let isolated = '';
+  // Where each character of `text` sits in `isolated`.
+  const at: number[] = [];
+  let copied = 0;
+  const copy = (end: number) => {
+    for (; copied < end; copied++) {
+      at.push(isolated.length);
+      isolated += text[copied];
+    }
+  };
+  for (const match of text.matchAll(phoneNumber)) {
+    if (match[0].replace(/\D/g, '').length < minimumPhoneDigits) continue;
+    copy(match.index);
+    isolated += '\u2066';
+    copy(match.index + match[0].length);
+    isolated += '\u2069';
+  }
+  copy(text.length);
+  if (isolated.length === text.length) return bidi.getEmbeddingLevels(text, dir).levels;
+  const levels = bidi.getEmbeddingLevels(isolated, dir).levels;
+  return at.map((index) => levels[index]!);
+}
+
 export function itemize(inlines: Inline[], dir: 'ltr' | 'rtl', context: ItemizeContext): Atom[] {
   const text = inlines.length === 1 ? inlines[0]!.text : inlines.map((inline) => inline.text).join('');
-  const levels = dir === 'rtl' || rtlCharacters.test(text) ? bidi.getEmbeddingLevels(text, dir).levels : undefined;
+  const levels = dir === 'rtl' || rtlCharacters.test(text) ? levelsWithPhonesIsolated(text, dir) : undefined;
   const baseLevel = dir === 'rtl' ? 1 : 0;
   const atoms: Atom[] = [];
   const scale = context.sizePt;
@@ -75,6 +107,7 @@ export function itemize(inlines: Inline[], dir: 'ltr' | 'rtl', context: ItemizeC
   // and ideographs (which break anywhere) end it.
   let offset = 0;
   let previous: FontFace | undefined;
+  let previousInline: Inline | undefined;
   let run = '';
   let runFace: FontFace | undefined;
   let runLevel = baseLevel;
@@ -93,12 +126,16 @@ export function itemize(inlines: Inline[], dir: 'ltr' | 'rtl', context: ItemizeC
         push('break', character, previous ?? context.fontSet.fallbackOrder.regular[0]!, baseLevel, true);
         continue;
       }
-      const preferred = previous && (previous.style === inline.style || previous.style === 'regular') ? previous : undefined;
+      // A digit or punctuation keeps the face before it (an ideograph's, an Arabic letter's), a regular face
+      // standing in for a style the script lacks; but not across into an inline of another style, so the
+      // "8" opening an italic "8 C.F.R. § 287.7" after upright text is italic too.
+      const preferred = previous && (previous.style === inline.style || (previous.style === 'regular' && previousInline === inline)) ? previous : undefined;
       const face = pickFace(context.fontSet, inline.style, codePoint, preferred);
       if (!face) {
         throw new PacketError('PKT_ERR_LAYOUT_MISSING_GLYPH', { detail: `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}` });
       }
       previous = face;
+      previousInline = inline;
       if (codePoint === 0x20) {
         endRun();
         push('space', character, face, level, true);

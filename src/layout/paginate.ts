@@ -113,6 +113,7 @@ function paginatePart(slices: Slice[], paper: Paper, styles: StyleSheet, topMarg
       throw new PacketError('PKT_ERR_LAYOUT_OVERFLOW', { detail: `a block of ${Math.round(slice.heightPt)} pt on a page of ${Math.round(contentHeight)} pt` });
     }
     place(slice.items, cursor === 0 ? 0 : slice.spaceBeforePt, slice.heightPt);
+    if (slice.sectionId) (page!.sectionsStarting ??= []).push(slice.sectionId);
     for (const lang of slice.langs) page!.langs.add(lang);
     if (slice.isShared !== true) page!.isShared = false;
     lastSlice = slice;

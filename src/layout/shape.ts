@@ -3,8 +3,9 @@
  * catalogs and directory is frozen and shared; words a request brings (names, places) go in a per-packet
  * memo that dies with the packet, so no personal text outlives its response.
  */
-import type { FontFace } from './fonts.js';
+import type { FontFace, FontSet } from './fonts.js';
 import type { ShapedGlyph } from './page-layout.js';
+import type { ShapeLookup } from './packed-shapes.js';
 
 export type ShapedWord = readonly ShapedGlyph[];
 
@@ -31,11 +32,11 @@ export function shapeUncached(face: FontFace, text: string, isRtl: boolean): Sha
 }
 
 export class ShapeCache {
-  private readonly frozen: ReadonlyMap<string, ShapedWord>;
+  private readonly frozen: ShapeLookup;
   private readonly local = new Map<string, ShapedWord>();
   private readonly localFaces = new Map<string, number>();
 
-  constructor(frozen: ReadonlyMap<string, ShapedWord> = new Map()) {
+  constructor(frozen: ShapeLookup = new Map()) {
     this.frozen = frozen;
   }
 
@@ -65,4 +66,18 @@ export function advanceUnits(word: ShapedWord): number {
   let total = 0;
   for (const glyph of word) total += glyph.advance;
   return total;
+}
+
+/**
+ * Parses every face and shapes a few of its own letters once: a service worker started from the prepared file
+ * then takes its first name in any script (Arabic joining, Hangul, CJK) without paying for the font's parsing.
+ */
+export function warmFaces(fontSet: FontSet): void {
+  for (const face of fontSet.faces) {
+    // Letters beyond ASCII, before the compatibility and presentation forms no one types.
+    const letters = [...fontSet.coverage[face.index]!.codePoints].filter((codePoint) => codePoint > 0x7f && codePoint < 0xf900 && /\p{L}/u.test(String.fromCodePoint(codePoint)));
+    const step = Math.max(1, Math.floor(letters.length / 8));
+    const sample = String.fromCodePoint(...letters.filter((_, index) => index % step === 0).slice(0, 8));
+    shapeUncached(face, sample || 'Aa', face.scripts.includes('Arab'));
+  }
 }

@@ -5,6 +5,11 @@ export type InlineStyle = 'regular' | 'bold' | 'italic';
 export interface TextInline {
   text: string;
   style: InlineStyle;
+  /**
+   * A page reference (the cover's contents): the section id whose first page number replaces the "#" in
+   * `text` once the pages are known (layout); the HTML preview, which has no pages, leaves it out.
+   */
+  pageOf?: string;
 }
 
 /** A forced line break (<br>). */
@@ -81,7 +86,7 @@ export interface PageFurniture {
   blankPage: string;
   /** Printed on a page left blank so the next part starts on a sheet of its own. */
   blankSheet: string;
-  /** How to print and cut the cards, printed just before the card sheet. */
+  /** How to print and cut the cards, printed on the card sheet outside the cards and marks (before it if the bands are full). */
   cardsDuplex: string;
   cardsFold: string;
 }

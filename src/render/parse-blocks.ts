@@ -6,7 +6,7 @@ import type { Block, Inline, InlineStyle } from './document-tree.js';
 
 const blockTags = new Set(['section', 'div', 'h1', 'h2', 'h3', 'p', 'ul', 'ol', 'table']);
 const inlineTags = new Set(['strong', 'em', 'br', 'span']);
-const allowedAttributes = new Set(['class', 'lang', 'dir', 'data-section']);
+const allowedAttributes = new Set(['class', 'lang', 'dir', 'data-section', 'data-page-of']);
 
 interface Inherited {
   lang: string;
@@ -55,7 +55,6 @@ export function isBetweenCitations(before: string, after: string): boolean {
  */
 function keepUnbroken(text: string): string {
   return text.replace(/ /g, (space, offset: number) => {
-    const before = text[offset - 1];
     return isBetweenCitations(text.slice(0, offset), text.slice(offset + 1)) ? space : '\u00a0';
   });
 }
@@ -65,17 +64,24 @@ function keepPhonesUnbroken(text: string): string {
   return text.replace(/(\(\d{3}\)) (?=\d{3}[-. ]\d{4})/g, '$1\u00a0');
 }
 
-function collectInlines(nodes: ChildNode[], style: InlineStyle, out: Inline[], isUnbroken = false): void {
+function collectInlines(nodes: ChildNode[], style: InlineStyle, out: Inline[], isUnbroken = false, pageOf?: string): void {
   for (const node of nodes) {
     if (node.type === 'text') {
       const text = collapse(node.data);
-      if (text) out.push({ text: keepPhonesUnbroken(isUnbroken ? keepUnbroken(text) : text), style });
+      if (text) out.push({ text: keepPhonesUnbroken(isUnbroken ? keepUnbroken(text) : text), style, ...(pageOf ? { pageOf } : {}) });
     } else if (isElement(node)) {
       checkAttributes(node);
       if (!inlineTags.has(node.name)) throw templateBug(`<${node.name}> inside a text block`);
+      const reference = node.attribs['data-page-of'];
+      if (reference !== undefined) {
+        // "p. #": one unbroken piece, the number filled in by layout.
+        if (node.name !== 'span' || !reference) throw templateBug(`data-page-of on <${node.name}> must name a section on a <span>`);
+        collectInlines(node.children, style, out, true, reference);
+        continue;
+      }
       const unbroken = isUnbroken || node.name === 'em' || (node.name === 'span' && (node.attribs.class ?? '').split(/\s+/).includes('nobr'));
       if (node.name === 'br') out.push({ text: '\n', style });
-      else collectInlines(node.children, node.name === 'strong' ? 'bold' : node.name === 'em' ? (style === 'bold' ? 'bold' : 'italic') : style, out, unbroken);
+      else collectInlines(node.children, node.name === 'strong' ? 'bold' : node.name === 'em' ? (style === 'bold' ? 'bold' : 'italic') : style, out, unbroken, pageOf);
     }
   }
 }

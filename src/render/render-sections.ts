@@ -129,8 +129,9 @@ export function renderSections(model: PacketModel, deps: SectionDeps): RenderedS
     let entry = shared.sections.get(id);
     if (!entry) {
       const sectionHtml = runTemplate(template, shared.model);
-      const sectionBlocks = parseBlocks(sectionHtml, lang, dirOf);
-      entry = { html: sectionHtml, blocks: sectionBlocks, derived: sectionBlocks.map(() => new Map()) };
+      // Blocks another county's packet printed the same are swapped for those, their layout with them.
+      const { blocks: sectionBlocks, memos } = cache.internBlocks(parseBlocks(sectionHtml, lang, dirOf));
+      entry = { html: sectionHtml, blocks: sectionBlocks, memos };
       shared.sections.set(id, entry);
     }
     return entry;
@@ -149,10 +150,8 @@ export function renderSections(model: PacketModel, deps: SectionDeps): RenderedS
     }
     const entry = sharedSection(sectionCache, id, template);
     html.push(entry.html);
-    entry.blocks.forEach((block, index) => {
-      blocks.push(block);
-      sharedBlocks.set(block, entry.derived[index]!);
-    });
+    blocks.push(...entry.blocks);
+    for (const [block, memo] of entry.memos) sharedBlocks.set(block, memo);
   }
   return { html: html.join('\n'), blocks, sharedBlocks };
 }

@@ -119,7 +119,27 @@ export function toFieldIssues(issue: core.$ZodIssue, input?: unknown, schema?: c
   }
 }
 
+/**
+ * A request with no body at all (an empty POST, an empty --request file): one issue for the body as a whole,
+ * at `bodyPath` ("" is the body itself over HTTP), then each field the schema requires that `given` lacks.
+ * The required fields are read from the schema, so any schema (packet, batch) names its own, and a field made
+ * required later is named here without anyone remembering to.
+ */
+export function missingBodyIssues(schema: z.ZodType, bodyPath: string, given: Record<string, unknown> = {}): FieldIssue[] {
+  const result = schema.safeParse(given, { reportInput: true });
+  const required = result.success ? [] : result.error.issues.flatMap((issue) => toFieldIssues(issue, given, schema)).filter((issue) => issue.messageKey === 'errors:field.required');
+  return [{ path: bodyPath, messageKey: 'errors:field.bodyMissing' }, ...required];
+}
+
+/** The error for an empty packet request; `given` holds what came some other way (CLI flags). */
+export function emptyRequestError(vocabulary: RequestVocabulary, bodyPath = '', given: Record<string, unknown> = {}): PacketError {
+  const issues = missingBodyIssues(schemaFor(vocabulary), bodyPath, given);
+  return new PacketError('PKT_ERR_REQUEST_INVALID', { issues, detail: issues.map((issue) => `${issue.path || '(body)'} ${issue.messageKey}`).join('; ') });
+}
+
 export function parsePacketRequest(input: unknown, vocabulary: RequestVocabulary): PacketRequest {
+  // No body is not "a body of the wrong type at path ''": say it is empty, and what it needs.
+  if (input === undefined) throw emptyRequestError(vocabulary);
   // reportInput lets us tell "missing" from "wrong type"; the input itself never leaves this function.
   const schema = schemaFor(vocabulary);
   const result = schema.safeParse(input, { reportInput: true });

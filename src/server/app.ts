@@ -2,7 +2,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { getEngine, type Engine } from '../engine.js';
 import { createInProcessRenderer, type Renderer } from '../worker/render-pool.js';
-import { PacketError } from '../errors.js';
 import { createErrorHandler } from './error-handler.js';
 import { registerPacketRoutes } from './routes/packets.js';
 import { registerDirectoryRoutes } from './routes/directory.js';
@@ -16,6 +15,7 @@ import { registerSecurityHeaders } from './limits/security-headers.js';
 import { registerRateLimit } from './limits/rate-limit.js';
 import { registerApiKeys } from './limits/api-keys.js';
 import { registerNotFound } from './not-found.js';
+import { recordRouteTable } from './route-table.js';
 
 export interface AppOptions {
   engine?: Engine;
@@ -50,6 +50,15 @@ export async function buildApp(options: AppOptions = {}): Promise<FastifyInstanc
     // Finish in-flight requests on close (graceful shutdown); idle keep-alive sockets close at once.
     forceCloseConnections: 'idle',
     serverFactory: (handler) => createLimitedServer(handler, limits),
+  });
+  recordRouteTable(app);
+  // An empty JSON body reaches its route as no body at all, so the route's own schema says what is missing
+  // (fastify's default parser refuses it before any route knows which fields it needed). Anything else
+  // goes to fastify's own parser, prototype-poisoning checks included.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    if ((body as string).trim() === '') done(null, undefined);
+    else parseJson(request, body as string, done);
   });
   app.setErrorHandler(createErrorHandler(engine.catalogs, { retryAfterSeconds: () => renderer.retryAfterSeconds() }));
   registerNotFound(app);

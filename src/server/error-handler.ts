@@ -8,10 +8,6 @@ import { languageFromAcceptLanguage, resolveOperatorLanguage } from '../i18n/ope
 
 /** Fastify's own body errors, mapped to ours so the reader gets the same kind of answer. */
 function fromFastify(error: FastifyError): PacketError | undefined {
-  if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-    // An empty body is an empty request: say which fields it needs rather than "invalid JSON" at path "".
-    return new PacketError('PKT_ERR_REQUEST_INVALID', { issues: [{ path: 'county', messageKey: 'errors:field.required' }] });
-  }
   if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
     return new PacketError('PKT_ERR_REQUEST_JSON', { issues: [{ path: '', messageKey: 'errors:field.json' }] });
   }

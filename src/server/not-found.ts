@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { PacketError } from '../errors.js';
 
 export function registerNotFound(app: FastifyInstance): void {
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler((_request, reply) => {
     // Through the error handler: the same problem+json shape, language and no-store as every other error.
     reply.send(new PacketError('PKT_ERR_NOT_FOUND'));
   });

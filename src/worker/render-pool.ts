@@ -38,8 +38,8 @@ export interface RenderPoolOptions {
   /** Jobs waiting beyond those running; default 32 per thread (about 0.1–0.4 s of work each). */
   maxQueue?: number;
   /**
-   * How each worker builds its engine: 'warm' computes it (the service, started once), 'prepared' loads the
-   * prepared startup file (a CLI batch, whose threads start with the command and must be ready at once).
+   * How each worker starts: both load the prepared startup file; 'warm' (the service) also parses and
+   * exercises every font at thread start, 'prepared' (a CLI batch, whose threads must be ready at once) not.
    */
   startup?: 'warm' | 'prepared';
 }

@@ -5,12 +5,18 @@
  */
 import { workerData } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import { getEngine, getPreparedEngine } from '../engine.js';
+import { getPreparedEngine } from '../engine.js';
+import { warmFaces } from '../layout/shape.js';
+import { lowerThisThreadsPriority } from './thread-priority.js';
 import { runJob } from './run-job.js';
 import type { RenderJob, JobFailure } from './render-job.js';
 
-// At thread start, so the first request a worker takes does not pay the engine's startup.
-const engine = (workerData as { startup?: string } | undefined)?.startup === 'prepared' ? getPreparedEngine() : getEngine();
+// Both start from the prepared file (or compute it, if stale): shaped words stay packed until used. A service
+// worker ('warm') also parses and exercises every font at thread start, so its first request with a name in
+// any script pays no start-up; a CLI batch's packets hold no names, and its threads must be ready at once.
+const engine = getPreparedEngine();
+lowerThisThreadsPriority();
+if ((workerData as { startup?: string } | undefined)?.startup !== 'prepared') warmFaces(engine.fontSet);
 
 export type WorkerAnswer = Uint8Array | string | { failure: JobFailure } | { startupMs: number };
 

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { SectionCache, defaultSectionCacheEntries } from '../../src/render/section-cache.js';
+import type { Block, GroupBlock } from '../../src/render/document-tree.js';
 import { PageStreamCache, defaultPageStreamEntries } from '../../src/pdf/page-stream-cache.js';
 import { getEngine } from '../../src/engine.js';
 import { generatePacket } from '../../src/generate.js';
@@ -32,10 +33,44 @@ describe('SectionCache', () => {
   });
 
   it('stays within its limit when real packets of more kinds than it holds are made', async () => {
-    const engine = { ...getEngine(), sectionCache: new SectionCache(2), pageStreams: new PageStreamCache(4) };
+    const engine = { ...getEngine(), sectionCache: new SectionCache(2, 50), pageStreams: new PageStreamCache(4) };
     for (const county of ['fresno', 'kern', 'alameda', 'los-angeles']) await generatePacket({ county }, { today, engine });
     expect(engine.sectionCache.size).toBe(2);
+    expect(engine.sectionCache.internedSize).toBe(50);
     expect(engine.pageStreams.size).toBe(4);
+  });
+
+  it('keeps at most its limit of interned blocks, dropping the least recently used, and swaps equal blocks for the kept one', () => {
+    const cache = new SectionCache(8, 3);
+    const paragraph = (text: string, lang = 'es'): Block => ({ type: 'paragraph', lang, dir: 'auto', classes: [], inlines: [{ text, style: 'regular' }] });
+    const [uno] = cache.internBlocks([paragraph('uno')]).blocks;
+    const again = cache.internBlocks([paragraph('uno')]);
+    expect(again.blocks[0]).toBe(uno);
+    expect(again.memos[0]![0]).toBe(uno);
+    // Same words, another language: another block (layout follows the language).
+    expect(cache.internBlocks([paragraph('uno', 'en')]).blocks[0]).not.toBe(uno);
+    // A new group keeps its children's kept objects: a county's section shares its unchanged paragraphs.
+    const group: Block = { type: 'group', tag: 'section', lang: 'es', dir: 'auto', classes: [], children: [paragraph('uno'), paragraph('Condado de Kern')] };
+    const interned = cache.internBlocks([group]);
+    expect((interned.blocks[0] as GroupBlock).children[0]).toBe(uno);
+    expect(interned.memos.map(([block]) => block)).toContain(uno);
+    expect(cache.internedSize).toBe(3);
+    // "uno" in English was the least recently used and was dropped.
+    expect(cache.internBlocks([paragraph('uno', 'en')]).blocks[0]).not.toBe(uno);
+    expect(cache.internedSize).toBe(3);
+  });
+
+  it('lays out once what two counties print the same: the second county adds only its own blocks', async () => {
+    const engine = { ...getEngine(), sectionCache: new SectionCache(), pageStreams: new PageStreamCache() };
+    await generatePacket({ county: 'fresno', language: 'es' }, { today, engine });
+    const afterFirst = engine.sectionCache.internedSize;
+    await generatePacket({ county: 'kern', language: 'es' }, { today, engine });
+    const added = engine.sectionCache.internedSize - afterFirst;
+    const kernAlone = { ...getEngine(), sectionCache: new SectionCache(), pageStreams: new PageStreamCache() };
+    await generatePacket({ county: 'kern', language: 'es' }, { today, engine: kernAlone });
+    // The blocks that name the county or list its services are new; the rights and the law are Fresno's.
+    expect(added).toBeGreaterThan(0);
+    expect(kernAlone.sectionCache.internedSize - added).toBeGreaterThanOrEqual(30);
   });
 });
 

@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine.js';
 import { generatePacket, layoutPacket, preparePacket } from '../../src/generate.js';
 import { parseBlocks } from '../../src/render/parse-blocks.js';
+import { SectionCache } from '../../src/render/section-cache.js';
+import { PageStreamCache } from '../../src/pdf/page-stream-cache.js';
 import { today } from '../support/packets.js';
 
 const engine = createEngine();
@@ -87,6 +89,14 @@ describe('section cache', () => {
     const withLawyer = layoutPacket(preparePacket({ ...request, contacts: [{ role: 'attorney', name: 'Luis' }] }, { today, engine }), engine);
     // The card front names the lawyer.
     expect(withLawyer.at(-2)!.isShared).toBe(false);
+  });
+
+  it('gives another county the same bytes whether the sections it shares with the first were parsed for it or reused', async () => {
+    const warm = { ...engine, sectionCache: new SectionCache(), pageStreams: new PageStreamCache() };
+    await generatePacket({ ...everySection, county: 'kern' }, { today, engine: warm });
+    const reused = await generatePacket(everySection, { today, engine: warm });
+    const cold = await generatePacket(everySection, { today, engine: { ...engine, sectionCache: undefined as never, pageStreams: undefined as never } });
+    expect(Buffer.from(reused).equals(Buffer.from(cold))).toBe(true);
   });
 
   it('keys sections by their inputs: another county or printed date gets its own', async () => {

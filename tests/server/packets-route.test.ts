@@ -108,10 +108,10 @@ describe('POST /api/v1/packets', () => {
     expect(response.headers['content-disposition']).toContain('los-angeles');
   });
 
-  it('answers an empty body with the field it needs, not an empty path', async () => {
+  it('answers an empty body with a problem of the body, then the fields it needs (tests/request/empty-request.test.ts)', async () => {
     const response = await app.inject({ method: 'POST', url: '/api/v1/packets', headers: { 'content-type': 'application/json' }, payload: '' });
     expect(response.statusCode).toBe(400);
-    expect(response.json<ProblemBody>().issues.map((issue) => issue.path)).toEqual(['county']);
+    expect(response.json<ProblemBody>().issues.map((issue) => issue.path)).toEqual(['', 'county']);
   });
 
   it('refuses a body over 64 KiB with 413', async () => {

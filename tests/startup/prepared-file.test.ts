@@ -3,7 +3,7 @@
  * it instead of computing them. It must never change a byte of what prints, and a file that no longer
  * matches its inputs (a catalog edited after the build) or that was damaged must never be used.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,6 +44,33 @@ describe('prepared startup file', () => {
     }
   });
 
+  it('carries the validated directory, equal to one loaded and validated from the files', () => {
+    expect(createEngine({ localesDir, preparedFile }).directory).toEqual(getEngine().directory);
+  });
+
+  it('carries the checked catalogs: same languages, texts, review status and findings; lines still found', () => {
+    const fromFile = createEngine({ localesDir, preparedFile });
+    const computed = createEngine({ localesDir });
+    expect([...fromFile.catalogs.locales.keys()]).toEqual([...computed.catalogs.locales.keys()]);
+    expect(fromFile.catalogs.findings).toEqual(computed.catalogs.findings);
+    for (const [id, locale] of computed.catalogs.locales) {
+      const stored = fromFile.catalogs.locales.get(id)!;
+      expect({ ...stored }).toEqual({ ...locale, files: undefined });
+      // The files are read again only when a finding asks for a key's line.
+      expect(stored.files.packet!.lineOf(['card', 'frontTitle'])).toBe(locale.files.packet!.lineOf(['card', 'frontTitle']));
+      expect(fromFile.catalogs.fixedT(id)('packet:card.frontTitle')).toBe(computed.catalogs.fixedT(id)('packet:card.frontTitle'));
+    }
+  });
+
+  it('is still used when a file only looks changed (new modification time, same bytes: a fresh copy)', () => {
+    const catalogPath = join(localesDir, 'es', 'ui.json');
+    const later = new Date(Date.now() + 60_000);
+    utimesSync(catalogPath, later, later);
+    const before = readFileSync(preparedFile);
+    expect(createEngine({ localesDir, preparedFile }).startupSource).toBe('prepared');
+    expect(readFileSync(preparedFile).equals(before)).toBe(true);
+  });
+
   it('is ignored and rebuilt when a catalog changes, and the new wording prints', async () => {
     const catalogPath = join(localesDir, 'es', 'packet.json');
     const catalog = readFileSync(catalogPath, 'utf8');
@@ -53,8 +80,11 @@ describe('prepared startup file', () => {
     const rebuilt = createEngine({ localesDir, preparedFile });
     expect(rebuilt.startupSource).toBe('computed');
     expect(readFileSync(preparedFile).equals(before)).toBe(false);
-    expect(createEngine({ localesDir, preparedFile }).startupSource).toBe('prepared');
-    expect([...rebuilt.frozenShapes.keys()].some((key) => key.endsWith('Xylofón'))).toBe(true);
+    const reloaded = createEngine({ localesDir, preparedFile });
+    expect(reloaded.startupSource).toBe('prepared');
+    // Face 0 is the regular Latin face: the new word was shaped into the rebuilt file.
+    expect(rebuilt.frozenShapes.get('0>Xylofón')).toBeDefined();
+    expect(reloaded.frozenShapes.get('0>Xylofón')).toEqual(rebuilt.frozenShapes.get('0>Xylofón'));
   });
 
   it('is never used when damaged: one flipped byte and the engine computes instead', () => {

@@ -33,8 +33,8 @@ export function registerDocsRoutes(app: FastifyInstance, engine: Engine): void {
     version: document.info.version,
     description: document.info.description,
     operations,
-    requestSchema: JSON.stringify(document.components.schemas.PacketRequest, null, 2),
-    problemSchema: JSON.stringify(document.components.schemas.Problem, null, 2),
+    // Every schema the operations refer to, so a new one cannot be left off the page.
+    schemas: Object.entries(document.components.schemas).map(([name, schema]) => ({ name, json: JSON.stringify(schema, null, 2) })),
   });
 
   app.get('/openapi.json', async (_request, reply) => reply.header('cache-control', 'public, max-age=300').send(document));

@@ -8,6 +8,7 @@ import { vocabularyOf } from '../../generate.js';
 import { createRequestSchema } from '../../request/schema.js';
 import { errorCodes } from '../../errors.js';
 import { packageVersion } from '../../version.js';
+import { batchRequestSchema, maxPacketsPerBatch } from '../routes/batches.js';
 
 const problem = {
   type: 'object',
@@ -19,7 +20,7 @@ const problem = {
     code: { type: 'string', enum: Object.keys(errorCodes) },
     issues: {
       type: 'array',
-      items: { type: 'object', properties: { path: { type: 'string', examples: ['person.name'] }, message: { type: 'string' } }, required: ['path', 'message'] },
+      items: { type: 'object', properties: { path: { type: 'string', description: 'The field, as a dotted path; "" is the body as a whole (an empty body, invalid JSON).', examples: ['person.name', ''] }, message: { type: 'string' } }, required: ['path', 'message'] },
     },
   },
   required: ['type', 'title', 'status', 'code', 'issues'],
@@ -33,6 +34,10 @@ export function buildOpenApiDocument(engine: Engine) {
     properties: Record<string, Record<string, unknown>>;
   };
   delete requestSchema.$schema;
+  const batchSchema = z.toJSONSchema(batchRequestSchema, { io: 'input' }) as Record<string, unknown> & { properties: Record<string, Record<string, unknown>> };
+  delete batchSchema.$schema;
+  batchSchema.properties.counties = { ...batchSchema.properties.counties, description: 'County slugs, region names (e.g. bay-area) or "all".', examples: [['fresno', 'kern']] };
+  batchSchema.properties.languages = { ...batchSchema.properties.languages, description: 'Locale ids of the packets\' first language.', examples: [vocabulary.localeIds.slice(0, 2)] };
   // The values the transforms accept, as documentation: tags and slugs (names and regional tags resolve too).
   requestSchema.properties.language = { ...requestSchema.properties.language, description: 'BCP 47 tag or name of a shipped locale; es-MX resolves to es.', examples: vocabulary.localeIds };
   requestSchema.properties.secondLanguage = { ...requestSchema.properties.secondLanguage, description: 'Defaults to English (Spanish when language is English); must differ from language.' };
@@ -48,7 +53,7 @@ export function buildOpenApiDocument(engine: Engine) {
       description: 'Personalized, bilingual know-your-rights release packets (PDF). Personal data travels only in POST bodies and is never kept.',
     },
     components: {
-      schemas: { PacketRequest: requestSchema, Problem: problem },
+      schemas: { PacketRequest: requestSchema, BatchRequest: batchSchema, Problem: problem },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' } },
     },
     // Keys are optional: required only when the service is started with RELEASE_PACKET_API_KEYS.
@@ -63,6 +68,19 @@ export function buildOpenApiDocument(engine: Engine) {
             200: { description: 'The packet', content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } }, 'text/html': { schema: { type: 'string' } } } },
             ...errors,
             406: problemResponse('Accept refuses both PDF and HTML'),
+            413: problemResponse('Body too large'),
+            503: problemResponse('Render queue full; see Retry-After'),
+          },
+        },
+      },
+      '/api/v1/batches': {
+        post: {
+          summary: 'Make generic packets for many counties and languages, as one ZIP',
+          description: `Generic packets (fill-in lines, no personal data), streamed as a ZIP as they are made, with manifest.csv and manifest.json last; at most ${maxPacketsPerBatch} packets. A ZIP cut short means the batch failed mid-stream.`,
+          requestBody: { required: true, content: json({ $ref: '#/components/schemas/BatchRequest' }) },
+          responses: {
+            200: { description: 'The packets and their manifest', content: { 'application/zip': { schema: { type: 'string', format: 'binary' } } } },
+            ...errors,
             413: problemResponse('Body too large'),
             503: problemResponse('Render queue full; see Retry-After'),
           },

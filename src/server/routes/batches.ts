@@ -16,12 +16,14 @@ import { ManifestBuilder, manifestCsv, manifestJson } from '../../batch/manifest
 import { runBatch } from '../../batch/run-batch.js';
 import { createZipStream } from '../../batch/write-batch.js';
 import { clientSignal } from './packets.js';
+import { missingBodyIssues } from '../../request/parse-request.js';
 
 /** 58 counties × 4 languages × 2 variants fit; past that, ask for several batches. */
 export const maxPacketsPerBatch = 500;
 
 const listOfNames = z.array(z.string().min(1).max(40)).min(1).max(100);
-const batchRequestSchema = z.strictObject({
+/** The body of a batch request; /openapi.json documents it from this same schema. */
+export const batchRequestSchema = z.strictObject({
   counties: listOfNames,
   languages: listOfNames,
   variants: z.array(z.enum(batchVariants)).min(1).max(2).default(['adult']),
@@ -30,6 +32,10 @@ const batchRequestSchema = z.strictObject({
 });
 
 function parseBatchRequest(body: unknown) {
+  if (body === undefined) {
+    const issues = missingBodyIssues(batchRequestSchema, '');
+    throw new PacketError('PKT_ERR_REQUEST_INVALID', { issues, detail: issues.map((issue) => `${issue.path || '(body)'} ${issue.messageKey}`).join('; ') });
+  }
   const parsed = batchRequestSchema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issues: FieldIssue[] = parsed.error.issues.map((issue) => ({
