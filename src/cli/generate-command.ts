@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { emptyRequestError, parseJsonText } from '../request/parse-request.js';
+import { contactRoles, limits } from '../request/schema.js';
 import { PacketError } from '../errors.js';
 import { getPreparedEngine } from '../engine.js';
 import { writeOutput } from './write-output.js';
@@ -30,6 +31,9 @@ export interface GenerateFlags {
   releasePlace?: string;
   contact?: string[];
   cards?: string;
+  cardLayout?: string;
+  staffLang?: string;
+  fillIn?: boolean;
 }
 
 const phonePattern = /^[0-9+()./ -]*( ?(ext\.?|x) ?[0-9]{1,6})?$/;
@@ -99,6 +103,9 @@ export function requestFromFlags(flags: GenerateFlags, fromFile = flags.request 
   if (flags.paper !== undefined) print.paper = flags.paper;
   if (flags.largePrint) print.largePrint = true;
   if (flags.staffChecklist) print.staffChecklist = true;
+  if (flags.cardLayout !== undefined) print.cardLayout = flags.cardLayout;
+  if (flags.staffLang !== undefined) print.staffLanguage = flags.staffLang;
+  if (flags.fillIn) print.fillIn = true;
   if (Object.keys(print).length) request.print = print;
   return request;
 }
@@ -153,12 +160,16 @@ export function registerGenerateCommand(program: Command, reportError: ReportErr
     .option('--no-release-info-shared', 'the release date was not shared with ICE')
     .option('--release-date <date>', 'release date, YYYY-MM-DD')
     .option('--release-place <text>', 'where the person is released, e.g. "Fresno County Jail, main entrance"')
-    .option('--contact <role:name[:phone]>', 'a designated contact (repeat, at most 5); role: attorney, family, emergency, consulate, other', (value: string, list: string[] = []) => [...list, value])
-    .option('--cards <n>', 'wallet cards to print, 1 to 8')
+    // Limits and roles from the request schema, so the help cannot promise what the schema refuses.
+    .option('--contact <role:name[:phone]>', `a designated contact (repeat, at most ${limits.contacts}); role: ${contactRoles.join(', ')}`, (value: string, list: string[] = []) => [...list, value])
+    .option('--cards <n>', `wallet cards to print, 1 to ${limits.cards}`)
     .option('--name <name>', 'the person\'s name, in any script; other users of this computer can see it in the process list (ps): prefer --request')
     .addOption(new Option('--paper <paper>', 'paper size').choices(['letter', 'a4']))
     .option('--large-print', '14 pt body text')
     .option('--staff-checklist', 'add the staff checklist page')
+    .option('--staff-lang <tag>', 'language the staff pages put first (default: English)')
+    .addOption(new Option('--card-layout <layout>', 'wallet cards: duplex (fronts and mirrored backs, two-sided printing) or fold (side by side, folded once; no duplexer needed)').choices(['duplex', 'fold']))
+    .option('--fill-in', 'labelled blank lines, to fill in by hand, where the name, release date and place or contacts are not given')
     .addHelpText(
       'after',
       '\nExamples:\n' +

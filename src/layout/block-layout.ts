@@ -103,19 +103,22 @@ export function layoutText(
   const isRtl = resolveDirection(text, block.dir) === 'rtl';
   const atoms = itemize(withBaseStyle(inlines, style), isRtl ? 'rtl' : 'ltr', { fontSet: context.fontSet, cache: context.cache, sizePt: style.sizePt });
   const lines = breakLines(atoms, widthPt);
-  const baselinePt = style.lineHeightPt - style.sizePt * 0.3;
+  const isWriteIn = block.classes.includes('fill');
   return lines.map((atomsOfLine, index) => {
     const line = placeLine(atomsOfLine, style.sizePt, widthPt, isRtl, style.align);
-    const items: DrawItem[] = line.items.map((item) => ({ ...item, yPt: baselinePt, ...(style.isFine ? { isFine: true } : {}) }));
     const isLast = index === lines.length - 1;
-    if (isLast && block.classes.includes('fill')) {
+    // The line written on is taller, its label and rule at the bottom: the room for handwriting is above the rule.
+    const lineHeightPt = isLast && isWriteIn ? Math.max(style.lineHeightPt, context.styles.writeInLinePt) : style.lineHeightPt;
+    const baselinePt = lineHeightPt - style.sizePt * 0.3;
+    const items: DrawItem[] = line.items.map((item) => ({ ...item, yPt: baselinePt, ...(style.isFine ? { isFine: true } : {}) }));
+    if (isLast && isWriteIn) {
       // A line to write on: from the end of the label to the right edge, just under the baseline.
       const startPt = isRtl ? 0 : line.widthPt + style.sizePt * 0.4;
       const endPt = isRtl ? widthPt - line.widthPt - style.sizePt * 0.4 : widthPt;
       items.push({ kind: 'rule', x1Pt: startPt, x2Pt: endPt, y1Pt: baselinePt + 2, y2Pt: baselinePt + 2, widthPt: 0.6 });
     }
     return {
-      heightPt: style.lineHeightPt + (isLast ? style.spaceAfterPt : 0),
+      heightPt: lineHeightPt + (isLast ? style.spaceAfterPt : 0),
       spaceBeforePt: index === 0 ? style.spaceBeforePt : 0,
       items,
       keepWithNext: false,

@@ -107,6 +107,7 @@ export function itemize(inlines: Inline[], dir: 'ltr' | 'rtl', context: ItemizeC
   // and ideographs (which break anywhere) end it.
   let offset = 0;
   let previous: FontFace | undefined;
+  let previousInline: Inline | undefined;
   let run = '';
   let runFace: FontFace | undefined;
   let runLevel = baseLevel;
@@ -125,12 +126,16 @@ export function itemize(inlines: Inline[], dir: 'ltr' | 'rtl', context: ItemizeC
         push('break', character, previous ?? context.fontSet.fallbackOrder.regular[0]!, baseLevel, true);
         continue;
       }
-      const preferred = previous && (previous.style === inline.style || previous.style === 'regular') ? previous : undefined;
+      // A digit or punctuation keeps the face before it (an ideograph's, an Arabic letter's), a regular face
+      // standing in for a style the script lacks; but not across into an inline of another style, so the
+      // "8" opening an italic "8 C.F.R. § 287.7" after upright text is italic too.
+      const preferred = previous && (previous.style === inline.style || (previous.style === 'regular' && previousInline === inline)) ? previous : undefined;
       const face = pickFace(context.fontSet, inline.style, codePoint, preferred);
       if (!face) {
         throw new PacketError('PKT_ERR_LAYOUT_MISSING_GLYPH', { detail: `U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}` });
       }
       previous = face;
+      previousInline = inline;
       if (codePoint === 0x20) {
         endRun();
         push('space', character, face, level, true);

@@ -10,7 +10,7 @@ import { layoutBlock, type BlockLayoutContext, type Slice } from './block-layout
 import { paginate, newPage, type TopMargins } from './paginate.js';
 import { cardFormatsFor, cardSheetFurnitureSlots, layoutCardSheets, safeEdgePt, type CardLayout } from './wallet-card.js';
 import type { OfficialCard } from './official-cards.js';
-import { addFurniture, bannersFor, bannersHeightPt, bannersLeftOver, furnitureGapPt } from './furniture.js';
+import { addFurniture, bannersFor, bannersHeightPt, bannersLeftOver, furnitureGapPt, sheetNoteFits } from './furniture.js';
 
 export interface LayoutOptions {
   paper: 'letter' | 'a4';
@@ -149,38 +149,47 @@ function layoutPass(document: RenderedDocument, options: LayoutOptions, deps: La
       pending.push(...movedFromCover);
       movedFromCover = [];
       const formats = cardFormatsFor(options.isLargePrint);
-      const howTo = options.cardLayout === 'fold' ? document.furniture.cardsFold : document.furniture.cardsDuplex;
-      // How to print and cut goes in the flow before the sheet, where a wrap has room: the sheet's margins hold marks.
-      // A card sheet's bands hold a line or two: banners beyond that print with the note, on the page before.
-      const sheetSlots = cardSheetFurnitureSlots(paper, formats[0]!, safeEdgePt).top;
+      const sheetsKey = `cards:${options.paper}:${options.isLargePrint}:${options.cardLayout}:${options.cardCount}`;
+      const sheets = memoized(document.sharedBlocks.get(block), sheetsKey, () => {
+        const front = findCard(block, 'card-front');
+        const official = deps.officialCards?.get(front.lang);
+        return layoutCardSheets({ front, back: findCard(block, 'card-back'), count: options.cardCount, layout: options.cardLayout, formats, paper, context, ...(official ? { official } : {}) });
+      });
+      // A card sheet's bands hold a line or two: banners beyond that print on the page before.
+      const sheetSlots = cardSheetFurnitureSlots(paper, formats[0]!, safeEdgePt, styles.footer.lineHeightPt).top;
       const frontLang = findCard(block, 'card-front').lang;
       const backLang = findCard(block, 'card-back').lang;
       const sheetLangs = options.cardLayout === 'fold' ? [[frontLang, backLang]] : [[frontLang], [backLang]];
       const carried = [...new Map(sheetLangs.flatMap((langs) => bannersLeftOver(bannersFor(new Set(langs), document.furniture), sheetSlots, context)).map((line) => [line.text, line])).values()];
-      const carriedBlocks: Block[] = carried.map((line) => ({ type: 'paragraph', lang: line.lang, dir: 'auto', classes: [], inlines: [{ text: line.text, style: 'bold' }] }));
-      const howToSlices = layoutBlock({ type: 'group', tag: 'div', lang: document.lang, dir: 'auto', classes: ['notice'], children: [...carriedBlocks, paragraph(document, howTo, [])] }, contentWidth, context);
-      // Catalog text only: a page it lands on may still be shared between packets.
-      pending.push(...howToSlices.map((slice) => ({ ...slice, isShared: true })));
+      const sheetPages: PageLayout[] = sheets.map((sheet, index) => ({
+        ...sheet,
+        langs: new Set(sheet.langs),
+        ...(index === 0 ? { sectionsStarting: ['rights-card'] } : {}),
+        ...(carried.length ? { bannersPrintedBefore: carried.map((line) => line.text) } : {}),
+      }));
+      // How to print and cut goes on the sheet it is about, outside the cards and marks (on the front, the side
+      // read first); only if the bands cannot hold it does it print in the flow before the sheet.
+      const howTo = { text: options.cardLayout === 'fold' ? document.furniture.cardsFold : document.furniture.cardsDuplex, lang: document.lang };
+      const fronts = sheetPages.filter((_, index) => options.cardLayout === 'fold' || index % 2 === 0);
+      const furnitureOptions = { lang: document.lang, staffLang: document.staffLang, topMarginPt: topMargins };
+      const isOnSheet = fronts.every((page) => sheetNoteFits({ ...page, sheetNote: howTo }, document.furniture, furnitureOptions, context));
+      if (isOnSheet) for (const page of fronts) page.sheetNote = howTo;
+      const before: Block[] = [
+        ...carried.map((line): Block => ({ type: 'paragraph', lang: line.lang, dir: 'auto', classes: [], inlines: [{ text: line.text, style: 'bold' }] })),
+        ...(isOnSheet ? [] : [paragraph(document, howTo.text, [])]),
+      ];
+      if (before.length) {
+        const beforeSlices = layoutBlock({ type: 'group', tag: 'div', lang: document.lang, dir: 'auto', classes: ['notice'], children: before }, contentWidth, context);
+        // Catalog text only: a page it lands on may still be shared between packets.
+        pending.push(...beforeSlices.map((slice) => ({ ...slice, isShared: true })));
+      }
       flush();
       // The card sheet is the front of a sheet: its back is the cards' backs (duplex), or blank (fold).
       startSheet(document.furniture.blankPage);
-      const sheetsKey = `cards:${options.paper}:${options.isLargePrint}:${options.cardLayout}:${options.cardCount}`;
-      const sheets = memoized(document.sharedBlocks.get(block), sheetsKey, () =>
-        {
-          const front = findCard(block, 'card-front');
-          const official = deps.officialCards?.get(front.lang);
-          return layoutCardSheets({ front, back: findCard(block, 'card-back'), count: options.cardCount, layout: options.cardLayout, formats, paper, context, ...(official ? { official } : {}) });
-        },
-      );
-      sheets.forEach((sheet, index) => {
+      sheetPages.forEach((page, index) => {
         // A folded sheet is printed on one side: the next one starts on a sheet of its own.
         if (index > 0 && options.cardLayout === 'fold') startSheet(document.furniture.blankSheet);
-        pages.push({
-          ...sheet,
-          langs: new Set(sheet.langs),
-          ...(index === 0 ? { sectionsStarting: ['rights-card'] } : {}),
-          ...(carried.length ? { bannersPrintedBefore: carried.map((line) => line.text) } : {}),
-        });
+        pages.push(page);
       });
       continue;
     }

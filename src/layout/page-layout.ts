@@ -82,6 +82,8 @@ export interface PageLayout {
    * last page of a part (the page before a forced break), and a heading never ends a page.
    */
   fill?: { usedPt: number; availablePt: number; endsPart: boolean; endsWithHeading: boolean };
+  /** A card sheet's how-to-print note, printed in the sheet's free bands after the footer and banners. */
+  sheetNote?: { text: string; lang: string };
   /** Sections whose first line (their heading) is on this page: what the cover's contents point to. */
   sectionsStarting?: string[];
   /** Banners too many for this page's slots (a card sheet), printed with the note just before it. */

@@ -33,10 +33,17 @@ export interface StyleSheet {
   /** Page footer and furniture lines (page numbers, banners). */
   footer: TextStyle;
   banner: TextStyle;
+  /** How to print and cut a card sheet, in its bands between the crop marks: fine print. */
+  sheetNote: TextStyle;
   /** Margins that survive office printers: most cannot print the outer 6 mm; we keep 15 mm or more. */
   marginPt: { top: number; side: number; bottom: number };
   indentPt: number;
+  /** Height of a line to write on by hand (its label's line, ending in the rule): room for handwriting. */
+  writeInLinePt: number;
 }
+
+/** 7 mm: the ruled line of a form filled in by hand; a 9 pt card line (10 pt) is too tight to write on. */
+export const writeInLinePt = (7 / 25.4) * 72;
 
 function makeStyle(sizePt: number, baseStyle: InlineStyle, spaceBeforeEm: number, spaceAfterEm: number, align: TextStyle['align'] = 'start'): TextStyle {
   return {
@@ -73,8 +80,10 @@ function sheetFor(body: number, readMinimumPt: number, fineMinimumPt: number, is
     footer: { ...makeStyle(fine(8.5), 'regular', 0, 0, 'center'), isFine: true },
     // Banners are page furniture like the footer: bold, at the fine-print floor or above.
     banner: { ...makeStyle(fine(9), 'bold', 0, 0, 'center'), isFine: true },
+    sheetNote: { ...makeStyle(fine(8), 'regular', 0, 0, 'center'), isFine: true },
     marginPt: { top: 56, side: 42, bottom: 56 },
     indentPt: body * 1.6,
+    writeInLinePt,
     styleFor(block) {
       const has = (name: string) => block.classes.includes(name);
       if (block.type === 'heading') return block.level === 1 ? styles.h1 : block.level === 2 ? styles.h2 : styles.h3;

@@ -155,10 +155,12 @@ export function cropMarks(paper: Paper, format: CardFormat, layout: CardLayout):
 }
 
 /**
- * Where page furniture (footer, banners) may go on a card sheet: the bands above and below the grid, cut
- * at the crop marks, so a line that wraps grows into free paper and never onto a mark or a card.
+ * Where page furniture (footer, banners, the sheet's note) may go on a card sheet: the bands above and below
+ * the grid, cut at the crop marks, so a line that wraps grows into free paper and never onto a mark or a
+ * card. Where the bottom band is deep enough, its edge-most line runs the grid's whole width, past the ends
+ * of the marks: the footer goes there on one line instead of wrapping between two marks (large print).
  */
-export function cardSheetFurnitureSlots(paper: Paper, format: CardFormat, safeEdgePt: number): { top: FurnitureSlot[]; bottom: FurnitureSlot[] } {
+export function cardSheetFurnitureSlots(paper: Paper, format: CardFormat, safeEdgePt: number, lineHeightPt: number): { top: FurnitureSlot[]; bottom: FurnitureSlot[] } {
   const grid = cardGrid(paper, format);
   const clearPt = 4;
   const segments: { xPt: number; widthPt: number }[] = [];
@@ -169,12 +171,17 @@ export function cardSheetFurnitureSlots(paper: Paper, format: CardFormat, safeEd
   const bandHeightPt = grid.bottomPt - cropGapPt - safeEdgePt;
   const topFromPageTop = safeEdgePt;
   const bottomFromPageTop = paper.heightPt - grid.bottomPt + cropGapPt;
+  // Below the marks' ends (with a little clearance): room for a full-width line?
+  const pastMarksPt = bandHeightPt - cropLengthPt - clearPt / 2;
+  const fullWidth = pastMarksPt >= lineHeightPt ? lineHeightPt : 0;
+  const segmentHeightPt = bandHeightPt - fullWidth;
   return {
     top: segments.map((segment) => ({ ...segment, topFromPageTopPt: topFromPageTop, heightPt: bandHeightPt, align: 'center' as const })),
-    // The footer goes right of the middle line first: the corner readers look for a page number.
-    bottom: [...segments]
-      .reverse()
-      .map((segment) => ({ ...segment, topFromPageTopPt: bottomFromPageTop, heightPt: bandHeightPt, align: 'center' as const })),
+    bottom: [
+      ...(fullWidth ? [{ xPt: grid.leftPt, widthPt: grid.widthPt, topFromPageTopPt: paper.heightPt - safeEdgePt - fullWidth, heightPt: fullWidth, align: 'center' as const }] : []),
+      // The footer goes right of the middle line first: the corner readers look for a page number.
+      ...[...segments].reverse().map((segment) => ({ ...segment, topFromPageTopPt: bottomFromPageTop, heightPt: segmentHeightPt, align: 'center' as const })),
+    ],
   };
 }
 
@@ -198,15 +205,22 @@ export function fitCardFace(card: GroupBlock, format: CardFormat, context: Block
   const innerWidth = format.widthPt - 2 * format.paddingPt;
   const availablePt = format.heightPt - 2 * format.paddingPt;
   let last: CardFit | undefined;
-  for (const sizePt of format.textSizesPt) {
-    const styles = cardStyleSheet(sizePt);
-    const slice = mergeSlices(layoutBlock({ ...card, classes: [] }, innerWidth, { ...context, styles, sharedBlocks: undefined }));
-    const neededPt = slice?.heightPt ?? 0;
-    last = { fits: neededPt <= availablePt + 0.01, sizePt, neededPt, availablePt, lang: card.lang, ...(slice ? { slice } : {}) };
-    if (last.fits) return last;
+  // Lines to write on keep 7 mm while the text can step down to fit; only a card whose text does not fit at
+  // its floor with them gets shorter ones (a long translation with all three lines blank).
+  for (const writeInPt of writeInSteps) {
+    for (const sizePt of format.textSizesPt) {
+      const styles = { ...cardStyleSheet(sizePt), writeInLinePt: writeInPt };
+      const slice = mergeSlices(layoutBlock({ ...card, classes: [] }, innerWidth, { ...context, styles, sharedBlocks: undefined }));
+      const neededPt = slice?.heightPt ?? 0;
+      last = { fits: neededPt <= availablePt + 0.01, sizePt, neededPt, availablePt, lang: card.lang, ...(slice ? { slice } : {}) };
+      if (last.fits) return last;
+    }
   }
   return last!;
 }
+
+/** Heights tried for a line to write on, tallest first: 7 mm, then by half millimetres to 5 mm, then none added. */
+const writeInSteps = [7, 6.5, 6, 5.5, 5, 0].map((mm) => (mm / 25.4) * 72);
 
 /** The first format both faces fit, with their layouts; an error naming the face that does not fit the last. */
 export function chooseCardFormat(front: GroupBlock, back: GroupBlock, formats: CardFormat[], context: BlockLayoutContext): { format: CardFormat; front: Slice; back: Slice } {
@@ -287,7 +301,7 @@ export function layoutCardSheets(input: CardSheetInput): PageLayout[] {
     }
     pages.push(frontPage, backPage);
   }
-  const slots = cardSheetFurnitureSlots(paper, format, safeEdgePt);
+  const slots = cardSheetFurnitureSlots(paper, format, safeEdgePt, context.styles.footer.lineHeightPt);
   for (const page of pages) page.furnitureSlots = slots;
   return pages;
 }

@@ -86,7 +86,7 @@ export interface PageFurniture {
   blankPage: string;
   /** Printed on a page left blank so the next part starts on a sheet of its own. */
   blankSheet: string;
-  /** How to print and cut the cards, printed just before the card sheet. */
+  /** How to print and cut the cards, printed on the card sheet outside the cards and marks (before it if the bands are full). */
   cardsDuplex: string;
   cardsFold: string;
 }

@@ -13,6 +13,28 @@ export interface RenderDeps {
   sectionCache?: SectionCache;
 }
 
+/**
+ * A language's name as running text in another language gives it (Intl, from CLDR): "español" in a Spanish
+ * sentence, "Spanish" in an English one; the locale's own name (meta.json) when Intl does not know it.
+ */
+/** CLDR's pseudo-locale regions (accented, bidi). */
+const pseudoRegion = /-(XA|XB|XC)$/i;
+
+function languageNameIn(lng: string, languageId: string, catalogs: Catalogs): string {
+  const meta = catalogs.locales.get(languageId)?.meta;
+  try {
+    // An id Intl takes for an alias (tl → fil, "Filipino") keeps the name this project gives the locale, and so
+    // does a pseudo-locale (en-XA: Intl would name it in plain English, which no catalog translated).
+    if (Intl.getCanonicalLocales(languageId)[0] === languageId && !pseudoRegion.test(languageId)) {
+      const name = new Intl.DisplayNames([lng], { type: 'language', fallback: 'none' }).of(languageId);
+      if (name) return name;
+    }
+  } catch {
+    // An id Intl cannot parse: the locale's own name below.
+  }
+  return (lng === 'en' ? meta?.englishName : meta?.name) ?? languageId;
+}
+
 export function renderDocument(model: PacketModel, deps: RenderDeps): RenderedDocument {
   const dirOf = (lang: string) => deps.catalogs.locales.get(lang)?.meta.dir ?? 'ltr';
   const { html, blocks, sharedBlocks } = renderSections(model, { templates: deps.templates, dirOf, ...(deps.sectionCache ? { sectionCache: deps.sectionCache } : {}) });
@@ -29,7 +51,7 @@ export function renderDocument(model: PacketModel, deps: RenderDeps): RenderedDo
     if (language.isDraft) {
       const other = model.languages.find((candidate) => candidate.id !== language.id)?.id ?? 'en';
       for (const lng of [language.id, ...(other === language.id ? [] : [other])]) {
-        marks.push({ text: deps.catalogs.fixedT(lng)('packet:document.draftMark', { language: deps.catalogs.locales.get(language.id)?.meta.name ?? language.id, ...interpolation }) as string, lang: lng });
+        marks.push({ text: deps.catalogs.fixedT(lng)('packet:document.draftMark', { language: languageNameIn(lng, language.id, deps.catalogs), ...interpolation }) as string, lang: lng });
       }
     }
     // Legal text translated from English that has changed since (source-hashes.json) never prints unmarked.

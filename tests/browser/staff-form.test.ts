@@ -2,7 +2,9 @@
  * The staff form in a real browser: Debian's chromium driven by playwright-core, JavaScript off and on.
  * A youth release with an ICE hold and a Vietnamese name is submitted and the downloaded PDF read back;
  * an invalid date comes back next to its field with the other values kept; axe-core finds no violations
- * on the form, its error state and the preview; the form's first screen is kept as a golden image.
+ * on the form, its error state and the preview; the form's first screen is kept as a golden image. Contacts
+ * start as one row; "add another" works with JavaScript off (a round trip) and on (in place), and Enter
+ * still makes the PDF rather than adding a row.
  * .ci/run installs chromium; without /usr/bin/chromium this file is skipped, never passed silently.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -125,6 +127,60 @@ describe.skipIf(!existsSync(chromiumPath))('the staff form in chromium', () => {
     });
   }
 
+  it('adds a contact row without JavaScript: the form comes back with one more row and every value kept; Enter still makes the PDF', async () => {
+    const browser = await openBrowser(false);
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/`);
+      expect(await page.locator('fieldset.contact').count()).toBe(1);
+      await fillYouthWithHold(page);
+      await page.selectOption('#f-contacts-0-role', 'family');
+      await page.fill('#f-contacts-0-name', 'Trần Văn Minh');
+      await Promise.all([page.waitForURL(/\/packets#contact-2$/), page.click('#add-contact')]);
+      expect(await page.locator('fieldset.contact').count()).toBe(2);
+      expect(await page.inputValue('#f-contacts-0-name')).toBe('Trần Văn Minh');
+      expect(await page.inputValue('#f-person-name')).toBe(name);
+      await page.selectOption('#f-contacts-1-role', 'attorney');
+      await page.fill('#f-contacts-1-name', 'Ana Ruiz');
+      // Enter in a text field presses the form's first submit button: the PDF's, not "add another".
+      const [download] = await Promise.all([page.waitForEvent('download'), page.press('#f-contacts-1-name', 'Enter')]);
+      const text = squash(extractText(new Uint8Array(readFileSync((await download.path())!))));
+      expect(text).toContain('Trần Văn Minh');
+      expect(text).toContain('Ana Ruiz');
+    } finally {
+      await browser.close();
+    }
+  });
+
+  it('adds contact rows in place with JavaScript, up to five, and posts them all', async () => {
+    const browser = await openBrowser(true);
+    try {
+      const page = await browser.newPage();
+      const posts: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST') posts.push(request.url());
+      });
+      await page.goto(`${origin}/`);
+      await fillYouthWithHold(page);
+      for (let row = 1; row < 5; row++) await page.click('#add-contact');
+      expect(posts).toEqual([]);
+      expect(await page.locator('fieldset.contact').count()).toBe(5);
+      expect(await page.isHidden('#add-contact')).toBe(true);
+      // Focus went to the last new row, whose legend and names carry its own number.
+      expect(await page.evaluate(() => (globalThis as unknown as { document: { activeElement: { id: string } | null } }).document.activeElement?.id)).toBe('f-contacts-4-role');
+      expect(await page.locator('#contact-5 legend').textContent()).toBe('Contact 5');
+      expect(await axeViolations(page)).toEqual([]);
+      await page.selectOption('#f-contacts-2-role', 'attorney');
+      await page.fill('#f-contacts-2-name', 'Ana Ruiz');
+      await page.fill('#f-contacts-2-phone', '559-555-0101');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[value="pdf"]')]);
+      const text = squash(extractText(new Uint8Array(readFileSync((await download.path())!))));
+      expect(text).toContain('Ana Ruiz');
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('has no axe-core violations on the form, its error state and the preview', async () => {
     const browser = await openBrowser(true);
     try {
@@ -145,22 +201,38 @@ describe.skipIf(!existsSync(chromiumPath))('the staff form in chromium', () => {
     }
   });
 
+  /** Compares a screenshot with its golden image, or writes the golden when regenerating. */
+  function expectScreenshotGolden(screenshot: Buffer, name: string): void {
+    const actual = PNG.sync.read(screenshot);
+    const file = new URL(name, goldenFolder);
+    if (isRegenerating()) {
+      mkdirSync(goldenFolder, { recursive: true });
+      writeFileSync(file, PNG.sync.write(actual));
+      return;
+    }
+    if (!existsSync(file)) throw new Error(`golden ${name} is missing: run UPDATE_GOLDENS=1 npx vitest run tests/browser, look at it, commit it`);
+    const comparison = compareImages(actual, PNG.sync.read(readFileSync(file)));
+    expect(comparison.sizeMatches).toBe(true);
+    expect(comparison.tiles).toEqual([]);
+  }
+
+  it('keeps the look of a new form\'s contacts: one row and "add another" (golden image)', async () => {
+    const browser = await openBrowser(false);
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/`);
+      expectScreenshotGolden(await page.locator('#f-contacts').screenshot(), 'staff-form-contacts.png');
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('keeps the look of the form\'s first screen (golden image)', async () => {
     const browser = await openBrowser(false);
     try {
       const page = await browser.newPage();
       await page.goto(`${origin}/`);
-      const actual = PNG.sync.read(await page.screenshot({ fullPage: false }));
-      const file = new URL('staff-form.png', goldenFolder);
-      if (isRegenerating()) {
-        mkdirSync(goldenFolder, { recursive: true });
-        writeFileSync(file, PNG.sync.write(actual));
-        return;
-      }
-      if (!existsSync(file)) throw new Error('golden staff-form.png is missing: run UPDATE_GOLDENS=1 npx vitest run tests/browser, look at it, commit it');
-      const comparison = compareImages(actual, PNG.sync.read(readFileSync(file)));
-      expect(comparison.sizeMatches).toBe(true);
-      expect(comparison.tiles).toEqual([]);
+      expectScreenshotGolden(await page.screenshot({ fullPage: false }), 'staff-form.png');
     } finally {
       await browser.close();
     }

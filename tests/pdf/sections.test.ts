@@ -79,8 +79,12 @@ describe('packet sections', () => {
     const spanishOnly = [es.cover!.intro!, es.rapid!.intro!, es.legal!.intro!, es.safeRelease!.title!, es.iceHold!.title!, es.youth!.title!].map(squash);
     const spanishPages = pages.filter((text) => spanishOnly.some((phrase) => text.includes(phrase)));
     expect(spanishPages.length).toBeGreaterThanOrEqual(4);
-    // The mark names the draft language, and says so in Spanish and in English: both readers see which part is the draft.
-    const marks = [es, en].map((catalog) => catalog.document!.draftMark!.replace('{{language}}', 'Español'));
+    // The mark names the draft language, and says so in Spanish and in English: both readers see which part is the draft,
+    // each named as running text names it in that language (lowercase in Spanish, not "Español" mid-sentence).
+    const marks = [
+      es.document!.draftMark!.replace('{{language}}', 'español'),
+      en.document!.draftMark!.replace('{{language}}', 'Spanish'),
+    ];
     for (const text of spanishPages) for (const mark of marks) expect(text).toContain(mark);
     // Only pages that carry Spanish: the card backs (English only) carry none.
     for (const text of pages.filter((page) => !spanishPages.includes(page) && !spanishOnly.some((phrase) => page.includes(phrase)))) {

@@ -59,6 +59,14 @@ describe('the staff form with canaries', () => {
     expect(withoutInputs).not.toContain(canary);
   });
 
+  it('answers "add another contact" with the values only in their inputs, and none in logs or headers', async () => {
+    const response = await post({ county: 'fresno', ...personal, action: 'addContact' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expectNoCanaryOutsideBody(response);
+    expect(response.body.replace(/<input[^>]*>/g, '')).not.toContain(canary);
+  });
+
   it('keeps hostile field names and values out of logs and headers', async () => {
     const response = await post({ county: 'fresno', 'CANARY-KEY': 'CANARY-VALUE', 'person.CANARY-NESTED': 'x', ...personal, 'person.name': 'CANARY\u202E\uFFFF' });
     expect(response.statusCode).toBeLessThan(500);

@@ -74,9 +74,40 @@ describe('GET /', () => {
     };
     const requestFields = [...names].filter((name) => !['ui', 'action', 'delivery'].includes(name));
     expect(requestFields.filter((name) => !known(name))).toEqual([]);
-    for (const path of ['language', 'secondLanguage', 'county', 'destinationCounty', 'youth', 'person.name', 'release.date', 'release.location', 'iceHold.received', 'iceHold.agencyWillComply', 'iceHold.releaseInfoSharedWithIce', 'contacts.0.name', 'contacts.4.phone', 'print.paper', 'print.largePrint', 'print.cards', 'print.staffChecklist']) {
+    // One contact row on a new form; "add another" brings the rest (tests/server/form-contacts.test.ts).
+    for (const path of ['language', 'secondLanguage', 'county', 'destinationCounty', 'youth', 'person.name', 'release.date', 'release.location', 'iceHold.received', 'iceHold.agencyWillComply', 'iceHold.releaseInfoSharedWithIce', 'contacts.0.role', 'contacts.0.name', 'contacts.0.phone', 'print.paper', 'print.largePrint', 'print.cards', 'print.staffChecklist']) {
       expect(names, path).toContain(path);
     }
+  });
+
+  it('has a control for every field of the request schema (print.cardLayout, staffLanguage and fillIn were missing)', async () => {
+    const html = (await app.inject({ method: 'GET', url: '/' })).body;
+    const names = new Set([...html.matchAll(/<(?:input|select)[^>]*\sname="([^"]+)"/g)].map((match) => match[1]!.replace(/\.\d+\./, '.')));
+    type Node = { type?: string; properties?: Record<string, Node>; items?: Node };
+    const schema = z.toJSONSchema(createRequestSchema(vocabularyOf(getEngine())), { io: 'input', unrepresentable: 'any' }) as Node;
+    // Leaves as the form names them, an array's item fields without their index: "contacts.name".
+    const leaves = (node: Node, prefix: string): string[] =>
+      Object.entries(node.properties ?? {}).flatMap(([key, child]) => {
+        const inner = child.type === 'array' ? child.items ?? {} : child;
+        return inner.properties ? leaves(inner, `${prefix}${key}.`) : [`${prefix}${key}`];
+      });
+    const fields = leaves(schema, '');
+    expect(fields.length).toBeGreaterThan(15);
+    expect(fields.filter((field) => !names.has(field))).toEqual([]);
+  });
+
+  it('takes the card layout, the staff pages\' language and fill-in lines through to the packet, and places their errors', async () => {
+    const fields = { ui: 'en', county: 'fresno', language: 'es', 'print.cardLayout': 'fold', 'print.staffChecklist': 'true', 'print.staffLanguage': 'es', 'print.fillIn': 'true' };
+    const response = await postForm(fields);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    const refused = await postForm({ ...fields, 'print.staffLanguage': 'klingon', 'print.cardLayout': 'sideways' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toMatch(/<p class="error" id="f-print-staffLanguage-error">/);
+    expect(refused.body).toMatch(/<a href="#f-print-staffLanguage">Language of the staff pages: /);
+    // A radio group's error sits in its fieldset, which the summary links to.
+    expect(refused.body).toMatch(/<fieldset class="radios has-error" id="f-print-cardLayout">\s*<legend>[^<]*<\/legend>\s*<p class="error" id="f-print-cardLayout-error">Choose one of: duplex, fold\.<\/p>/);
+    expect(refused.body).toContain('<a href="#f-print-cardLayout">How wallet cards are printed: Choose one of: duplex, fold.</a>');
   });
 
   it('speaks Spanish for Accept-Language: es-MX, and switches with ?ui=', async () => {

@@ -40,8 +40,8 @@ export interface Comparison {
 }
 
 /** A page in the form goldens are kept: grayscale pixels, RGBA in memory as pngjs reads them. */
-export function renderGolden(pdf: Uint8Array, page: number): PNG {
-  return renderPage(pdf, page, goldenDpi, { gray: true }).png;
+export function renderGolden(pdf: Uint8Array, page: number, dpi = goldenDpi): PNG {
+  return renderPage(pdf, page, dpi, { gray: true }).png;
 }
 
 /** Tiles whose differing pixels exceed the allowance; empty when the two pages look the same. */
@@ -77,10 +77,11 @@ export function isRegenerating(): boolean {
 
 /**
  * Compares page `page` of `pdf` with tests/golden/<name>.png; throws with the differing tiles named.
- * Writes the golden instead only when regeneration was asked for.
+ * Writes the golden instead only when regeneration was asked for. `dpi` below 72 keeps many goldens small
+ * (tests/pdf/issue-goldens.test.ts), at the cost of detail.
  */
-export function expectGolden(name: string, pdf: Uint8Array, page: number): void {
-  const actual = renderGolden(pdf, page);
+export function expectGolden(name: string, pdf: Uint8Array, page: number, dpi = goldenDpi): void {
+  const actual = renderGolden(pdf, page, dpi);
   const file = new URL(`${name}.png`, goldenFolder);
   if (isRegenerating()) {
     mkdirSync(goldenFolder, { recursive: true });

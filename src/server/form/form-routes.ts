@@ -66,6 +66,8 @@ export async function registerFormRoutes(app: FastifyInstance, renderer: Rendere
       const fields = (request.body ?? {}) as FormFields;
       const first = (name: string) => (Array.isArray(fields[name]) ? fields[name][0] : fields[name]);
       const uiLanguage = operatorLanguage(request, engine, first('ui'));
+      // "Add another contact" without JavaScript: the same form, values kept, one more row; nothing is made.
+      if (first('action') === 'addContact') return sendForm(reply, { uiLanguage, fields, errors: [], addsContactRow: true });
       const packetRequest = formToRequest(fields, schema);
       const signal = clientSignal(reply);
       try {

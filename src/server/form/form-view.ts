@@ -9,6 +9,7 @@ import { listLocales } from '../../i18n/list-locales.js';
 import { countyCoverage } from '../../directory/check-directory.js';
 import { contactRoles, limits } from '../../request/schema.js';
 import type { FormFields } from './form-fields.js';
+import { contactRows } from './contact-rows.js';
 
 export interface FormError {
   path: string;
@@ -21,6 +22,8 @@ export interface FormState {
   /** The problem's title when the last post failed. */
   summary?: string;
   errors: FormError[];
+  /** "Add another contact" was pressed: one more row than were on the page. */
+  addsContactRow?: boolean;
 }
 
 /** "person.name" → "f-person-name": ids for labels, error links and aria-describedby. */
@@ -44,8 +47,9 @@ export function uiStrings(engine: Engine, lng: string): CatalogTree {
 export function buildFormView(engine: Engine, state: FormState) {
   const t = uiStrings(engine, state.uiLanguage) as { form: Record<string, Record<string, string> & { [key: string]: unknown }> } & CatalogTree;
   const form = t.form as Record<string, Record<string, string>>;
+  const rows = contactRows(state.fields, state.addsContactRow === true);
   const value = (path: string) => {
-    const raw = state.fields[path];
+    const raw = rows.fields[path];
     return (Array.isArray(raw) ? raw[0] : raw) ?? '';
   };
   const errorsByPath = new Map<string, string[]>();
@@ -93,19 +97,27 @@ export function buildFormView(engine: Engine, state: FormState) {
     iceReceived: field('iceHold.received', { checked: isChecked('iceHold.received') }),
     agencyWillComply: choice('iceHold.agencyWillComply', yesNo),
     releaseInfoShared: choice('iceHold.releaseInfoSharedWithIce', yesNo),
-    contacts: Array.from({ length: limits.contacts }, (_, index) => ({
+    contacts: Array.from({ length: rows.count }, (_, index) => ({
       number: index + 1,
       role: choice(`contacts.${index}.role`, roleOptions),
       name: field(`contacts.${index}.name`),
       phone: field(`contacts.${index}.phone`),
     })),
+    // The row "add another" will bring, so the page scrolls to it (the button's formaction carries its id).
+    addContact: rows.canAdd ? { nextNumber: rows.count + 1, max: limits.contacts } : undefined,
     paper: choice('print.paper', [
       { value: 'letter', label: form.print!.letter! },
       { value: 'a4', label: form.print!.a4! },
     ]),
     largePrint: field('print.largePrint', { checked: isChecked('print.largePrint') }),
     cards: field('print.cards', { maxCards: limits.cards }),
+    cardLayout: choice('print.cardLayout', [
+      { value: 'duplex', label: form.print!.duplex! },
+      { value: 'fold', label: form.print!.fold! },
+    ]),
     staffChecklist: field('print.staffChecklist', { checked: isChecked('print.staffChecklist') }),
+    staffLanguage: choice('print.staffLanguage', [{ value: '', label: form.print!.staffLanguageDefault! }, ...languageOptions]),
+    fillIn: field('print.fillIn', { checked: isChecked('print.fillIn') }),
     delivery: choice('delivery', [
       { value: 'attachment', label: form.delivery!.attachment! },
       { value: 'inline', label: form.delivery!.inline! },
@@ -116,6 +128,7 @@ export function buildFormView(engine: Engine, state: FormState) {
   };
   // A new form starts on Letter, download, four cards, English.
   if (!value('print.paper')) view.paper.options[0]!.selected = true;
+  if (!value('print.cardLayout')) view.cardLayout.options[0]!.selected = true;
   if (!value('delivery')) view.delivery.options[0]!.selected = true;
   if (!value('print.cards')) view.cards.value = '4';
   if (!value('language')) view.language.options.find((option) => option.value === 'en')!.selected = true;
@@ -129,6 +142,12 @@ export function buildFormView(engine: Engine, state: FormState) {
     'release.date': form.person!.releaseDate,
     'release.location': form.person!.releaseLocation,
     'print.cards': form.print!.cards,
+    'print.staffLanguage': form.print!.staffLanguage,
+    'print.paper': form.print!.paper,
+    'print.cardLayout': form.print!.cardLayout,
+    'iceHold.agencyWillComply': form.iceHold!.agencyWillComply,
+    'iceHold.releaseInfoSharedWithIce': form.iceHold!.releaseInfoShared,
+    delivery: form.delivery!.legend,
     contacts: form.contacts!.legend,
   };
   const labelOf = (path: string) => {
