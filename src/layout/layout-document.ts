@@ -73,12 +73,27 @@ export function layoutDocument(document: RenderedDocument, options: LayoutOption
   // The cover's contents print the page each section starts on, known only once the pages are: lay out,
   // read where each section landed, lay out again with those numbers, until the numbers printed are the ones found.
   let numbers = new Map<string, number>();
-  let pages = layoutPass(document, options, deps, { context, topMargins, numbers, slicesKept });
+  const state: PassState = { context, topMargins, numbers, slicesKept };
+  let pages = layoutPass(document, options, deps, state);
+  const paper = papers[options.paper];
+  const contentWidth = paper.widthPt - 2 * styles.marginPt.side;
+  const coverBlock = document.blocks.find((block): block is GroupBlock => isSection(block, 'cover'));
   for (let pass = 1; pass < maxPasses; pass++) {
     const found = sectionPages(pages);
     if (sameNumbers(found, numbers)) break;
     numbers = found;
-    pages = layoutPass(document, options, deps, { context, topMargins, numbers, slicesKept });
+    // Only the cover prints page numbers: when it splits the same way with them, its own page alone changes
+    // (the usual case), and the rest of the packet is not laid out again.
+    if (coverBlock && pages[0]?.sectionsStarting?.includes('cover')) {
+      const { cover, moved } = layoutCover(coverBlock, contentWidth, { ...context, pageNumbers: numbers }, (slices) => paginate(slices, paper, styles, topMargins).length);
+      const coverPages = moved.length === state.coverMoved ? paginate(cover, paper, styles, topMargins) : [];
+      if (coverPages.length === 1) {
+        pages[0] = coverPages[0]!;
+        continue;
+      }
+    }
+    state.numbers = numbers;
+    pages = layoutPass(document, options, deps, state);
   }
   addFurniture(pages, document.furniture, { lang: document.lang, staffLang: document.staffLang, topMarginPt: topMargins }, context);
   return pages;
@@ -89,6 +104,8 @@ interface PassState {
   topMargins: TopMargins;
   numbers: ReadonlyMap<string, number>;
   slicesKept: Map<Block, Slice[]>;
+  /** Set by the pass: how many of the cover's slices it moved to the next page. */
+  coverMoved?: number;
 }
 
 /**
@@ -143,6 +160,7 @@ function layoutPass(document: RenderedDocument, options: LayoutOptions, deps: La
       const { cover, moved } = layoutCover(block, contentWidth, { ...context, pageNumbers: state.numbers }, (slices) => paginate(slices, paper, styles, topMargins).length);
       pending.push(...cover);
       movedFromCover = moved;
+      state.coverMoved = moved.length;
       continue;
     }
     if (isSection(block, 'rights-card')) {

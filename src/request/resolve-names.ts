@@ -27,9 +27,11 @@ export function foldName(value: string): string {
 }
 
 export function resolveCounty(value: string, counties: readonly CountyName[]): string | undefined {
-  const folded = foldName(value).replace(/-county$/, '');
+  const folded = foldName(value);
+  // "Los Angeles County" names los-angeles; a slug that itself ends in "-county" still names its own county.
+  const bare = folded.replace(/-county$/, '');
   for (const county of counties) {
-    if (county.slug === folded || foldName(county.name) === folded) return county.slug;
+    if (county.slug === folded || county.slug === bare || foldName(county.name) === bare) return county.slug;
   }
   return undefined;
 }

@@ -23,6 +23,12 @@ function rejectionOf(input: unknown): PacketError {
 const issuesOf = (input: unknown): FieldIssue[] => rejectionOf(input).issues;
 
 describe('field issues', () => {
+  it('names a text above its length errors:field.tooLong, with the maximum (a phone of 41 characters)', () => {
+    expect(issuesOf({ county: 'fresno', contacts: [{ role: 'family', name: 'Rosa', phone: '1'.repeat(41) }] })).toEqual([
+      { path: 'contacts.0.phone', messageKey: 'errors:field.tooLong', params: { maximum: 40 } },
+    ]);
+  });
+
   it('names a number above its limit errors:field.tooBig, with the maximum', () => {
     expect(issuesOf({ county: 'fresno', print: { cards: 99 } })).toEqual([{ path: 'print.cards', messageKey: 'errors:field.tooBig', params: { maximum: expect.any(Number) } }]);
   });

@@ -48,6 +48,14 @@ describe('county names', () => {
     expect(resolveCounty('SAN DIEGO', counties)).toBe('san-diego');
     expect(resolveCounty('Diego', counties)).toBeUndefined();
   });
+
+  it('resolves a slug that itself ends in "-county" to that county, and its name with or without "County"', () => {
+    // Caught: "-county" was stripped before the slug was compared, so the fixture state's north-county was refused.
+    const counties = [{ slug: 'north-county', name: 'North' }];
+    for (const value of ['north-county', 'North', 'North County', 'NORTH_COUNTY']) expect(resolveCounty(value, counties)).toBe('north-county');
+    expect(resolveCounty('north-county-county', counties)).toBe('north-county');
+    expect(resolveCounty('county', counties)).toBeUndefined();
+  });
 });
 
 describe('language tags', () => {
@@ -121,5 +129,48 @@ describe('operator language', () => {
     expect(languageFromEnvironment({ LC_ALL: 'en_US.UTF-8', LANG: 'es_MX.UTF-8' }, catalogs)).toBe('en');
     expect(languageFromEnvironment({ LC_MESSAGES: 'C', LANG: 'es_ES' }, catalogs)).toBeUndefined();
     expect(languageFromEnvironment({}, catalogs)).toBeUndefined();
+  });
+});
+
+describe('names, as the pure functions resolve them (mutation survivors of src/request)', () => {
+  const locale = (id: string, englishName = id) => ({ id, name: id, englishName });
+
+  it('finds a folder\'s tag as written, in any case and with spaces around, before Intl renames it', () => {
+    // Intl canonicalizes "tl" to "fil": only the tag as written finds the tl folder.
+    const locales = [locale('tl', 'Tagalog'), locale('es', 'Spanish')];
+    expect(resolveLanguage(' TL ', locales)).toBe('tl');
+    expect(resolveLanguage('tl', locales)).toBe('tl');
+    expect(resolveLanguage(' es-MX ', locales)).toBe('es');
+  });
+
+  it('falls back tag by tag, and to the script a region implies before the bare language', () => {
+    expect(resolveLanguage('pt-BR-u-nu-latn', [locale('pt-BR')])).toBe('pt-BR');
+    // zh-TW is written in Traditional characters: zh-Hant before zh when both are shipped.
+    expect(resolveLanguage('zh-TW', [locale('zh'), locale('zh-Hant')])).toBe('zh-Hant');
+    expect(resolveLanguage('zh-CN', [locale('zh-Hant'), locale('zh')])).toBe('zh');
+  });
+
+  it('suggests the nearest spelling wherever it is in the list, up to a third of its length in edits', () => {
+    const near = ['abcdefghx', 'nearest'] as const;
+    const farther = ['abcdefgxy', 'farther'] as const;
+    expect(suggestNearest('abcdefghi', [farther, near])).toBe('nearest');
+    expect(suggestNearest('abcdefghi', [near, farther])).toBe('nearest');
+    // "fresno" has six letters: two edits are a slip, three are another word.
+    expect(suggestNearest('fresnoxx', [['fresno', 'fresno']])).toBe('fresno');
+    expect(suggestNearest('fresnoxxx', [['fresno', 'fresno']])).toBeUndefined();
+  });
+
+  it('resolves against a vocabulary of bare ids and slugs, with no display names', () => {
+    const bare = { localeIds: ['en', 'es'], countySlugs: ['fresno', 'kern'] };
+    expect(parsePacketRequest({ county: 'KERN', language: 'ES' }, bare)).toMatchObject({ county: 'kern', language: 'es' });
+  });
+
+  it('keeps a second language that differs from the first', () => {
+    expect(parse({ county: 'fresno', language: 'es', secondLanguage: 'en' }).secondLanguage).toBe('en');
+  });
+
+  it('points only a top-level field home: a known field name inside another object is unknown there', () => {
+    // "location" belongs in release; inside person it is a stray key, named by position, not moved.
+    expect(issuesOf({ county: 'fresno', person: { name: 'Ana', location: 'Fresno' } })).toEqual([{ path: 'person.#2', messageKey: 'errors:field.unknown' }]);
   });
 });
