@@ -4,19 +4,10 @@
  * parameters. Each answer is 4xx or a plain 2xx/3xx, never 5xx, and errors are problem+json. A route added
  * later is covered without anyone listing it (issue 9: "bad input → 4xx never 5xx" for every route).
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getEngine } from '../../src/engine.js';
-import { buildApp } from '../../src/server/app.js';
+import { describe, expect, it } from 'vitest';
+import { useQuietApp } from '../support/quiet-app.js';
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await buildApp({ engine: getEngine(), logger: false });
-  await app.ready();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useQuietApp();
 
 const deep = `${'['.repeat(5000)}${']'.repeat(5000)}`;
 const bodies: { label: string; contentType: string; payload: string }[] = [
@@ -37,7 +28,7 @@ const queries = ['', '?county=%00', '?county=nowhere&destinationCounty=' + 'x'.r
 const fill = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '..%2F..%2Fpackage.json');
 
 function routes() {
-  return app.routeTable.filter((route) => route.method !== 'HEAD');
+  return app().routeTable.filter((route) => route.method !== 'HEAD');
 }
 
 describe('every route under hostile input', () => {
@@ -49,7 +40,7 @@ describe('every route under hostile input', () => {
     const failures: string[] = [];
     for (const route of routes().filter((candidate) => candidate.method === 'POST')) {
       for (const body of bodies) {
-        const response = await app.inject({ method: 'POST', url: fill(route.url), headers: { 'content-type': body.contentType }, payload: body.payload });
+        const response = await app().inject({ method: 'POST', url: fill(route.url), headers: { 'content-type': body.contentType }, payload: body.payload });
         const isProblem = response.statusCode < 400 || /application\/problem\+json|text\/html/.test(String(response.headers['content-type']));
         if (response.statusCode >= 500 || !isProblem) failures.push(`${route.url} with ${body.label}: ${response.statusCode} ${response.headers['content-type']}`);
       }
@@ -61,7 +52,7 @@ describe('every route under hostile input', () => {
     const failures: string[] = [];
     for (const route of routes().filter((candidate) => candidate.method === 'GET')) {
       for (const query of queries) {
-        const response = await app.inject({ method: 'GET', url: `${fill(route.url)}${query}` });
+        const response = await app().inject({ method: 'GET', url: `${fill(route.url)}${query}` });
         if (response.statusCode >= 500) failures.push(`${route.url}${query}: ${response.statusCode}`);
       }
     }
