@@ -7,7 +7,6 @@ import { workerData } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import { getPreparedEngine } from '../engine.js';
 import { warmFaces } from '../layout/shape.js';
-import { lowerThisThreadsPriority } from './thread-priority.js';
 import { runJob } from './run-job.js';
 import type { RenderJob, JobFailure } from './render-job.js';
 
@@ -15,7 +14,6 @@ import type { RenderJob, JobFailure } from './render-job.js';
 // worker ('warm') also parses and exercises every font at thread start, so its first request with a name in
 // any script pays no start-up; a CLI batch's packets hold no names, and its threads must be ready at once.
 const engine = getPreparedEngine();
-lowerThisThreadsPriority();
 if ((workerData as { startup?: string } | undefined)?.startup !== 'prepared') warmFaces(engine.fontSet);
 
 export type WorkerAnswer = Uint8Array | string | { failure: JobFailure } | { startupMs: number };
