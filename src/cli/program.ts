@@ -1,13 +1,12 @@
 /** The release-packet command line: a thin adapter over generatePacket. Exit 0 ok, 1 bad input, 2 internal error. */
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import type { Catalogs } from '../i18n/catalogs.js';
 import { getPreparedEngine } from '../engine.js';
 import { listLeftOutLocales } from '../i18n/list-locales.js';
 import { describeError } from '../i18n/describe-error.js';
 import { isPacketError } from '../errors.js';
-import type { BatchFlags } from './batch-command.js';
-import type { CheckFlags, DirectoryFlags, ImportFlags } from './directory-command.js';
-import type { DueFlags, VerifyFlags } from './directory-workflow-command.js';
+import { registerBatchCommand } from './batch-commands.js';
+import { registerDirectoryCommands } from './directory-commands.js';
 import { registerGenerateCommand } from './generate-command.js';
 import { registerLocalesCommands } from './locales-commands.js';
 import { registerCountiesCommand } from './counties-command.js';
@@ -17,9 +16,6 @@ import { packageVersion } from '../version.js';
 // Each command group's work is imported when its command runs: a `generate` process never loads the
 // directory tools (HSDS, CSV), and start-up is most of what a one-packet CLI call costs. (generate-command.ts
 // declares its command here and imports the packet pipeline itself, inside its action.)
-const directoryCommand = () => import('./directory-command.js');
-const directoryWorkflowCommand = () => import('./directory-workflow-command.js');
-const batchCommand = () => import('./batch-command.js');
 const localesCommand = () => import('./locales-command.js');
 
 /**
@@ -51,6 +47,8 @@ function report(error: unknown, uiLang: string | undefined, packetLanguage?: str
     for (const problem of leftOut.problems) process.stderr.write(`  locales/${problem}\n`);
   }
   if (!isPacketError(error) && process.env.RELEASE_PACKET_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+  // Ctrl-C during a batch: the conventional 128 + SIGINT, after saying nothing was left half-written.
+  if (isPacketError(error) && error.code === 'PKT_ERR_INTERRUPTED') return 130;
   return description.status < 500 ? 1 : 2;
 }
 
@@ -63,35 +61,6 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
 
   let exitCode = 0;
-  registerGenerateCommand(program, (error, packetLanguage) => {
-    exitCode = report(error, program.opts<{ uiLang?: string }>().uiLang, packetLanguage);
-  });
-
-  program
-    .command('batch')
-    .description('generic packets (fill-in lines, no personal data) for many counties and languages, with a manifest')
-    .requiredOption('--counties <list>', 'all, a region (e.g. bay-area), or county slugs: fresno,kern')
-    .requiredOption('--langs <list>', 'packet languages (locale ids): en,es')
-    .addOption(new Option('--youth <which>', 'youth variants too (both), instead (only), or not (no)').choices(['no', 'both', 'only']).default('no'))
-    .addOption(new Option('--paper <paper>', 'paper size').choices(['letter', 'a4']).default('letter'))
-    .option('--large-print', '14 pt body text')
-    .option('--out <target>', 'a folder, or a .zip file')
-    .option('--merge <file>', 'also one print-ready PDF: each packet on an odd page, one bookmark per packet')
-    .option('--jobs <n>', 'worker threads (default: the number of cores)')
-    .option('--force', 'replace existing output files')
-    .addOption(new Option('--today <date>', 'the printed date, YYYY-MM-DD (reproducible output)').hideHelp())
-    .addOption(new Option('--repeat <n>', 'make the whole batch n times (benchmark)').hideHelp())
-    .action(async (flags: BatchFlags) => {
-      const { runBatchCommand } = await batchCommand();
-      try {
-        await runBatchCommand(flags);
-      } catch (error) {
-        // Ctrl-C: the conventional 128 + SIGINT, after saying nothing was left half-written.
-        exitCode = report(error, undefined);
-        if (isPacketError(error) && error.code === 'PKT_ERR_INTERRUPTED') exitCode = 130;
-      }
-    });
-
   // Maintainer tools: messages name files and entries (public data), so the error's own detail is shown.
   const runTool = async (run: () => number | void | Promise<number | void>) => {
     try {
@@ -108,59 +77,14 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = error.status < 500 || error.code === 'PKT_ERR_DIRECTORY_INVALID' ? 1 : 2;
     }
   };
-  const maintain = async (run: (tools: Awaited<ReturnType<typeof directoryCommand>>) => number | void) => {
-    const tools = await directoryCommand();
-    await runTool(() => run(tools));
-  };
-  const workflow = async (run: (tools: Awaited<ReturnType<typeof directoryWorkflowCommand>>) => number | void | Promise<number | void>) => {
-    const tools = await directoryWorkflowCommand();
-    await runTool(() => run(tools));
-  };
-  const directory = program.command('directory').description('check, export, import and verify the directory of hotlines and providers');
-  const stateOptions = (command: Command) =>
-    command
-      .option('--state <code>', 'state folder under the directory', 'ca')
-      .option('--dir <folder>', 'directory root (default: the embedded assets/directory)');
-  stateOptions(directory.command('check'))
-    .description('coverage per county, stale and undated entries, shared phone lines; exit 1 on invalid data')
-    .option('--stale-months <months>', 'age after which an entry is stale', '12')
-    .option('--today <date>', 'judge staleness as of this date (YYYY-MM-DD)')
-    .option('--json', 'print the report as JSON')
-    .option('--update-doc <file>', 'rewrite the coverage block of a Markdown file (docs/DATA.md) from this report')
-    .action((flags: CheckFlags) => maintain((tools) => tools.runDirectoryCheck(flags)));
-  stateOptions(directory.command('export'))
-    .description('write the state as an Open Referral HSDS data package (services.json, CSV tables, datapackage.json)')
-    .addOption(new Option('--format <format>', 'package format').choices(['hsds']).makeOptionMandatory())
-    .requiredOption('--out <folder>', 'new folder to write the package to')
-    .action((flags: DirectoryFlags & { format: string; out: string }) => maintain((tools) => tools.runDirectoryExport(flags)));
-  stateOptions(directory.command('import'))
-    .description('replace the state\'s entries with those of an HSDS package (folder or services.json)')
-    .requiredOption('--from <path>', 'package folder or services.json')
-    .option('--allow-emptying-counties', 'accept a package that removes every entry of a county, or every statewide entry')
-    .action((flags: ImportFlags) => maintain((tools) => tools.runDirectoryImport(flags)));
-  stateOptions(directory.command('due'))
-    .description('call sheet of the lines due for confirmation, grouped by county, with the script to read: CSV (standard output or --csv) and printable PDF (--pdf)')
-    .option('--months <months>', 'a confirmation older than this is due again', '12')
-    .option('--today <date>', 'judge what is due as of this date (YYYY-MM-DD)')
-    .option('--csv <file>', 'write the call sheet as CSV (fill in result, new_number, checked_on, checked_by, method)')
-    .option('--pdf <file>', 'write the printable call sheet')
-    .option('--force', 'replace existing files')
-    .action((flags: DueFlags) => workflow((tools) => tools.runDirectoryDue(flags)));
-  stateOptions(directory.command('verify'))
-    .description('record confirmation results in each entry\'s history: one with --entry, --number, --result, --by, --method, or a filled call sheet with --from')
-    .option('--from <csv>', 'the call sheet of `directory due`, with results filled in (rows without a result are skipped)')
-    .option('--entry <id>', 'entry id')
-    .option('--number <phone>', 'the number that was checked, as printed')
-    .addOption(new Option('--result <result>', 'what happened').choices(['confirmed', 'changed-number', 'disconnected', 'no-answer']))
-    .option('--by <who>', 'who checked (name, initials or email)')
-    .addOption(new Option('--method <method>', 'how').choices(['phone', 'email', 'official-page']))
-    .option('--new-number <phone>', 'changed-number: the number the organization gave')
-    .option('--url <url>', 'official-page: the page that was read')
-    .option('--note <text>', 'anything the next person should know')
-    .option('--on <date>', 'day of the check (YYYY-MM-DD; default today)')
-    .option('--today <date>', 'today (YYYY-MM-DD), for tests')
-    .action((flags: VerifyFlags) => workflow((tools) => tools.runDirectoryVerify(flags)));
-
+  // The command groups, in the order help lists them; each declares its own flags in its own file.
+  registerGenerateCommand(program, (error, packetLanguage) => {
+    exitCode = report(error, program.opts<{ uiLang?: string }>().uiLang, packetLanguage);
+  });
+  registerBatchCommand(program, (error) => {
+    exitCode = report(error, program.opts<{ uiLang?: string }>().uiLang);
+  });
+  registerDirectoryCommands(program, runTool);
   registerCountiesCommand(program, (run) => runTool(run));
 
   registerLocalesCommands(program, async (run) => {

@@ -181,6 +181,51 @@ describe.skipIf(!existsSync(chromiumPath))('the staff form in chromium', () => {
     }
   });
 
+  it('works from the keyboard alone: every control reached by Tab, in order, and Enter on the button makes the PDF', async () => {
+    const browser = await openBrowser(false);
+    try {
+      const page = await browser.newPage();
+      await page.goto(`${origin}/`);
+      const focused = () => page.evaluate(() => {
+        const element = (globalThis as unknown as { document: { activeElement: { id: string; tagName: string; getAttribute(name: string): string | null } | null } }).document.activeElement;
+        return element ? element.id || `${element.tagName.toLowerCase()}[${element.getAttribute('value') ?? element.getAttribute('href') ?? ''}]` : '';
+      });
+      // Tab to the form's last button, noting each stop: the off-screen default button must never be one.
+      const stops: string[] = [];
+      for (let presses = 0; presses < 80 && !stops.includes('button[preview]'); presses++) {
+        await page.keyboard.press('Tab');
+        stops.push(await focused());
+      }
+      // Every control of the form is a stop: each select, text box, checkbox and button, one radio per group.
+      const controls = await page.evaluate(() => {
+        type Control = { id: string; name: string; type: string; tagName: string; className: string };
+        const form = (globalThis as unknown as { document: { querySelectorAll(selector: string): Iterable<Control> } }).document;
+        return [...form.querySelectorAll('#packet-form input:not([type=hidden]), #packet-form select, #packet-form button')]
+          .filter((control) => !control.className.includes('implicit-submit'))
+          .map((control) => ({ id: control.id || `button[${(control as unknown as { value: string }).value}]`, group: control.type === 'radio' ? control.name : '' }));
+      });
+      const missed = controls.filter((control) => (control.group ? !controls.some((other) => other.group === control.group && stops.includes(other.id)) : !stops.includes(control.id)));
+      expect(controls.length).toBeGreaterThan(15);
+      expect(missed.map((control) => control.id)).toEqual([]);
+      expect(stops).not.toContain('button[]');
+      expect(stops.indexOf('f-county')).toBeLessThan(stops.indexOf('f-person-name'));
+      expect(stops.indexOf('f-person-name')).toBeLessThan(stops.indexOf('add-contact'));
+      expect(stops.indexOf('add-contact')).toBeLessThan(stops.indexOf('button[pdf]'));
+      // Fill by keyboard: back to the county (type-ahead picks Fresno) and the name, then Enter on the button.
+      for (let back = stops.length - 1 - stops.indexOf('f-county'); back > 0; back--) await page.keyboard.press('Shift+Tab');
+      expect(await focused()).toBe('f-county');
+      await page.keyboard.type('Fresno');
+      expect(await page.inputValue('#f-county')).toBe('fresno');
+      for (let presses = 0; presses < 80 && (await focused()) !== 'f-person-name'; presses++) await page.keyboard.press('Tab');
+      await page.keyboard.type(name);
+      for (let presses = 0; presses < 80 && (await focused()) !== 'button[pdf]'; presses++) await page.keyboard.press('Tab');
+      const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+      expect(squash(extractText(new Uint8Array(readFileSync((await download.path())!))))).toContain(name);
+    } finally {
+      await browser.close();
+    }
+  });
+
   it('has no axe-core violations on the form, its error state and the preview', async () => {
     const browser = await openBrowser(true);
     try {

@@ -8,10 +8,8 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import { getEngine } from '../../src/engine.js';
-import { buildApp } from '../../src/server/app.js';
+import { describe, expect, it } from 'vitest';
+import { useQuietApp } from '../support/quiet-app.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -54,14 +52,7 @@ const execForm = (args: string): string[] | undefined => (args.trim().startsWith
 const envOf = (stage: Stage) =>
   Object.fromEntries(all(stage, 'ENV').flatMap((env) => [...env.args.matchAll(/(\w+)=("[^"]*"|\S+)/g)].map(([, key, value]) => [key!, value!.replace(/^"|"$/g, '')])));
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await buildApp({ engine: getEngine(), logger: false });
-  await app.ready();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useQuietApp();
 
 describe('Dockerfile (static checks; never built on these machines)', () => {
   it('runs a Node major that package.json engines allows', () => {
@@ -114,7 +105,7 @@ describe('Dockerfile (static checks; never built on these machines)', () => {
     expect(healthcheck).toBeDefined();
     const path = /127\.0\.0\.1:[^/]*(\/[a-z]+)/.exec(healthcheck!.args)?.[1];
     expect(['/healthz', '/readyz']).toContain(path);
-    expect(app.routeTable.some((route) => route.method === 'GET' && route.url === path)).toBe(true);
+    expect(app().routeTable.some((route) => route.method === 'GET' && route.url === path)).toBe(true);
   });
 
   it('copies every file the code reads at run time into the image', () => {

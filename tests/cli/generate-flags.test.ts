@@ -9,7 +9,7 @@ import { main } from '../../src/cli/program.js';
 import { requestFromFlags, type GenerateFlags } from '../../src/cli/generate-command.js';
 import { getEngine } from '../../src/engine.js';
 import { vocabularyOf } from '../../src/generate.js';
-import { createRequestSchema } from '../../src/request/schema.js';
+import { createRequestSchema, limits } from '../../src/request/schema.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -79,5 +79,12 @@ describe('generate flags for every request field', () => {
       return JSON.stringify(valueAt(request, path)) !== JSON.stringify(entry.value);
     });
     expect(wrong.map(([path]) => path)).toEqual([]);
+  });
+
+  // The help said "1 to 8" cards while the schema took 20.
+  it('gives in --help the wallet-card and contact limits the request schema enforces', async () => {
+    const help = (await generateHelp()).replace(/\s+/g, ' ');
+    expect(help).toContain(`wallet cards to print, 1 to ${limits.cards}`);
+    expect(help).toContain(`(repeat, at most ${limits.contacts})`);
   });
 });

@@ -9,21 +9,11 @@ import { getEngine } from '../../src/engine.js';
 import { layoutPacket, preparePacket } from '../../src/generate.js';
 import type { PageLayout, TextItem } from '../../src/layout/page-layout.js';
 import { today } from '../support/packets.js';
+import { holdsLetters, textItems, textOf } from '../support/layout-text.js';
 
 const engine = getEngine();
 const locales = [...engine.catalogs.locales.keys()];
 
-const letters = (text: string) => {
-  const counts = new Map<string, number>();
-  for (const character of text.replace(/[\s\u00a0]/g, '')) counts.set(character, (counts.get(character) ?? 0) + 1);
-  return counts;
-};
-/** Every letter of `text` is among `available` as often: right-to-left runs are drawn in visual order, so text is compared as letters. */
-const holdsLetters = (available: string, text: string) => {
-  const have = letters(available);
-  return [...letters(text)].every(([character, needed]) => (have.get(character) ?? 0) >= needed);
-};
-const textOf = (items: TextItem[]) => items.flatMap((item) => item.glyphs.flatMap((glyph) => glyph.codePoints)).map((codePoint) => String.fromCodePoint(codePoint)).join('');
 const widthOf = (item: TextItem) => item.glyphs.reduce((sum, glyph) => sum + glyph.advance, 0) * (item.sizePt / item.face.unitsPerEm);
 
 /** The grid of cards, from its crop marks: vertical ticks stand on column lines, horizontal ticks on row lines. */
@@ -69,7 +59,7 @@ describe('the card sheet', () => {
       const firstSheet = sheets[0]!.index;
       const squashed = (text: string) => text.replace(/[\s\u00a0]/g, '');
       const isLtr = engine.catalogs.locales.get(language)?.meta.dir !== 'rtl';
-      if (isLtr && pages.slice(0, firstSheet).some((page) => squashed(textOf(page.items.filter((item): item is TextItem => item.kind === 'text'))).includes(squashed(note)))) {
+      if (isLtr && pages.slice(0, firstSheet).some((page) => squashed(textOf(textItems(page))).includes(squashed(note)))) {
         problems.push(`${name}: the note is also printed before the sheet`);
       }
     }

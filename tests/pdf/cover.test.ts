@@ -9,37 +9,17 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getEngine } from '../../src/engine.js';
 import { layoutPacket, preparePacket } from '../../src/generate.js';
-import type { PageLayout } from '../../src/layout/page-layout.js';
 import { minimumFill } from '../../src/layout/paginate.js';
 import { extractPages, squash } from '../support/poppler.js';
 import { packetFor, today } from '../support/packets.js';
 import { issueRequests } from '../support/issue-requests.js';
+import { holdsLetters, textItems, textOf } from '../support/layout-text.js';
 
 const engine = getEngine();
 const locales = [...engine.catalogs.locales.keys()];
 
 type Catalog = Record<string, Record<string, string>>;
 const catalogOf = (lng: string) => JSON.parse(readFileSync(new URL(`../../locales/${lng}/packet.json`, import.meta.url), 'utf8')) as Catalog;
-
-/** The code points a page prints, in drawing order (right-to-left runs come out reversed, so names are compared as sets). */
-function pageCodePoints(page: PageLayout): string {
-  return page.items
-    .flatMap((item) => (item.kind === 'text' ? item.glyphs.flatMap((glyph) => glyph.codePoints) : []))
-    .map((codePoint) => String.fromCodePoint(codePoint))
-    .join('')
-    .replace(/\u00a0/g, ' ');
-}
-
-/** Every letter of `text` (spaces aside) is on the page as many times as the text has it. */
-function holdsLetters(pageText: string, text: string): boolean {
-  const count = (source: string) => {
-    const counts = new Map<string, number>();
-    for (const character of source.replace(/\s/g, '')) counts.set(character, (counts.get(character) ?? 0) + 1);
-    return counts;
-  };
-  const available = count(pageText);
-  return [...count(text)].every(([character, needed]) => (available.get(character) ?? 0) >= needed);
-}
 
 /** Five contacts, the most a request takes, with realistic names and numbers. */
 const contacts = [
@@ -90,7 +70,7 @@ describe('the cover', () => {
     for (const { name, request } of all) {
       const prepared = preparePacket(request, { today, engine });
       const pages = layoutPacket(prepared, engine);
-      const first = pageCodePoints(pages[0]!);
+      const first = textOf(textItems(pages[0]!));
       // The cover is one page: page 2 starts the hotlines, or holds the cover's moved details with the hotlines
       // following in the same flow, never a page that ends with the cover's overflow.
       const second = pages[1]!;

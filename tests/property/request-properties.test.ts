@@ -58,13 +58,33 @@ const isArabic = (word: string) => /[\u0600-\u06FF]/.test(word);
 const letters = (text: string) => [...text].sort().join('');
 
 /**
+ * Whether the text holds the word whole, or in up to three pieces in any order: a word without spaces (a
+ * Chinese name) wraps inside itself, and in a right-to-left paragraph poppler reads the wrapped lines back in
+ * another order. Every character must still be there, each piece as printed.
+ */
+function holdsWrapped(text: string, word: string): boolean {
+  if (text.includes(word)) return true;
+  const chars = [...word];
+  for (let first = 1; first < chars.length; first++) {
+    const head = chars.slice(0, first).join('');
+    if (!text.includes(head)) break;
+    for (let second = first + 1; second <= chars.length; second++) {
+      const middle = chars.slice(first, second).join('');
+      const tail = chars.slice(second).join('');
+      if (text.includes(middle) && (!tail || text.includes(tail))) return true;
+    }
+  }
+  return false;
+}
+
+/**
  * Whether the extracted text holds the word. An Arabic word is matched by its letters in any order: poppler
  * reads a lam-alef ligature back as alef-lam ("لا" as "ال"), a bidi-order defect of extraction left to the
  * languages issue; a dropped or wrong letter still fails.
  */
 function holdsWord(text: string, word: string): boolean {
   // A line mixing directions is read back in visual order, so an Arabic word can land inside a wrapped CJK one.
-  if (!isArabic(word)) return text.replace(/[\u0600-\u06FF]+/g, '').includes(word);
+  if (!isArabic(word)) return holdsWrapped(text.replace(/[\u0600-\u06FF]+/g, ''), word);
   const wanted = letters(word);
   const runs = text.match(/[\u0600-\u06FF]+/g) ?? [];
   return runs.some((run) => letters(run) === wanted || run.length > word.length && [...Array(run.length - word.length + 1).keys()].some((start) => letters(run.slice(start, start + word.length)) === wanted));

@@ -5,16 +5,15 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getEngine } from '../../src/engine.js';
-import { buildApp } from '../../src/server/app.js';
 import { main } from '../../src/cli/program.js';
 import { batchRequestSchema } from '../../src/server/routes/batches.js';
 import { vocabularyOf } from '../../src/generate.js';
 import { createRequestSchema } from '../../src/request/schema.js';
 import { useCliSandbox } from '../support/cli-sandbox.js';
+import { useQuietApp } from '../support/quiet-app.js';
 
 interface Problem {
   code: string;
@@ -26,14 +25,7 @@ const errors = (lng: string) => JSON.parse(readFileSync(new URL(`../../locales/$
 /** The fields a JSON Schema object requires: what an empty body must be told it lacks. */
 const requiredOf = (schema: z.ZodType) => (z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { required?: string[] }).required ?? [];
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await buildApp({ engine: getEngine(), logger: false });
-  await app.ready();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useQuietApp();
 
 describe('an empty request body over HTTP', () => {
   const packetRequired = () => requiredOf(createRequestSchema(vocabularyOf(getEngine())));
@@ -49,7 +41,7 @@ describe('an empty request body over HTTP', () => {
       ['no body and no content type', {}],
     ] as const) {
       it(`${route.url}: ${how} is a problem with the body, then each field the schema requires`, async () => {
-        const response = await app.inject({ method: 'POST', url: route.url, headers, ...(how === 'a JSON body of spaces' ? { payload: '   ' } : how === 'an empty JSON body' ? { payload: '' } : {}) });
+        const response = await app().inject({ method: 'POST', url: route.url, headers, ...(how === 'a JSON body of spaces' ? { payload: '   ' } : how === 'an empty JSON body' ? { payload: '' } : {}) });
         expect(response.statusCode).toBe(400);
         expect(response.headers['content-type']).toContain('application/problem+json');
         const problem = response.json<Problem>();
@@ -67,15 +59,15 @@ describe('an empty request body over HTTP', () => {
   });
 
   it('explains it in the operator\'s Accept-Language', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/packets', headers: { 'content-type': 'application/json', 'accept-language': 'es-MX,es;q=0.9' }, payload: '' });
+    const response = await app().inject({ method: 'POST', url: '/api/v1/packets', headers: { 'content-type': 'application/json', 'accept-language': 'es-MX,es;q=0.9' }, payload: '' });
     const problem = response.json<Problem>();
     expect(problem.issues.map((issue) => issue.message)).toEqual([errors('es').field.bodyMissing, errors('es').field.required]);
   });
 
   it('still refuses a body that is not JSON as invalid JSON, and prototype poisoning', async () => {
-    const bad = await app.inject({ method: 'POST', url: '/api/v1/packets', headers: { 'content-type': 'application/json' }, payload: '{"county":' });
+    const bad = await app().inject({ method: 'POST', url: '/api/v1/packets', headers: { 'content-type': 'application/json' }, payload: '{"county":' });
     expect(bad.json<Problem>().code).toBe('PKT_ERR_REQUEST_JSON');
-    const poisoned = await app.inject({ method: 'POST', url: '/api/v1/packets', headers: { 'content-type': 'application/json' }, payload: '{"county":"fresno","__proto__":{"x":1}}' });
+    const poisoned = await app().inject({ method: 'POST', url: '/api/v1/packets', headers: { 'content-type': 'application/json' }, payload: '{"county":"fresno","__proto__":{"x":1}}' });
     expect(poisoned.statusCode).toBe(400);
   });
 });

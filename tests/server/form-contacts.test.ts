@@ -4,23 +4,14 @@
  * error showing the rows that were filled, in the order the request read them. Why: the form showed all five
  * rows at once, and an error in the third filled row (after a blank one) was put next to the wrong row.
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getEngine } from '../../src/engine.js';
-import { buildApp } from '../../src/server/app.js';
+import { describe, expect, it } from 'vitest';
 import { limits } from '../../src/request/schema.js';
+import { useQuietApp } from '../support/quiet-app.js';
 
-let app: FastifyInstance;
-beforeAll(async () => {
-  app = await buildApp({ engine: getEngine(), logger: false });
-  await app.ready();
-});
-afterAll(async () => {
-  await app.close();
-});
+const app = useQuietApp();
 
 const postForm = (fields: Record<string, string>) =>
-  app.inject({ method: 'POST', url: '/packets', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
+  app().inject({ method: 'POST', url: '/packets', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams(fields).toString() });
 
 /** The contact rows of a rendered form: each row's number and its three values. */
 function rowsOf(html: string): { number: number; role: string; name: string; phone: string }[] {
@@ -37,7 +28,7 @@ const base = { ui: 'en', county: 'fresno', language: 'es', 'person.name': 'Ana P
 
 describe('staff form contact rows', () => {
   it('starts with one row and an "add another" button', async () => {
-    const html = (await app.inject({ method: 'GET', url: '/' })).body;
+    const html = (await app().inject({ method: 'GET', url: '/' })).body;
     expect(rowsOf(html).map((row) => row.number)).toEqual([1]);
     expect(html).toMatch(/<button type="submit" id="add-contact" name="action" value="addContact" formaction="\/packets#contact-2"/);
   });

@@ -2,12 +2,10 @@
  * The OpenAPI document against the app's own route table: a route added under /api without documentation
  * fails here by rule (POST /api/v1/batches was served for a while with no word in /openapi.json or /docs).
  */
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { getEngine } from '../../src/engine.js';
-import { buildApp } from '../../src/server/app.js';
 import { batchRequestSchema } from '../../src/server/routes/batches.js';
+import { useQuietApp } from '../support/quiet-app.js';
 
 interface Operation {
   requestBody?: { content: Record<string, { schema: unknown }> };
@@ -15,16 +13,11 @@ interface Operation {
 }
 type OpenApi = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, { properties?: Record<string, unknown> }> } };
 
-let app: FastifyInstance;
+const app = useQuietApp();
 let document: OpenApi;
 
 beforeAll(async () => {
-  app = await buildApp({ engine: getEngine(), logger: false });
-  await app.ready();
-  document = (await app.inject({ method: 'GET', url: '/openapi.json' })).json<OpenApi>();
-});
-afterAll(async () => {
-  await app.close();
+  document = (await app().inject({ method: 'GET', url: '/openapi.json' })).json<OpenApi>();
 });
 
 /** fastify's "/x/:id" is OpenAPI's "/x/{id}". */
@@ -32,7 +25,7 @@ const openApiPath = (url: string) => url.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
 /** The machine-facing routes: everything under /api, and the probes a load balancer calls. */
 const isApiRoute = (url: string) => url.startsWith('/api/') || url === '/healthz' || url === '/readyz';
 /** HEAD routes are fastify's automatic twins of GET routes, documented by their GET. */
-const apiRoutes = () => app.routeTable.filter((route) => isApiRoute(route.url) && route.method !== 'HEAD');
+const apiRoutes = () => app().routeTable.filter((route) => isApiRoute(route.url) && route.method !== 'HEAD');
 
 describe('OpenAPI document', () => {
   it('has the route table to check against', () => {
@@ -81,7 +74,7 @@ describe('POST /api/v1/batches in the OpenAPI document', () => {
   });
 
   it('is listed on the /docs page with its request schema', async () => {
-    const page = (await app.inject({ method: 'GET', url: '/docs' })).body;
+    const page = (await app().inject({ method: 'GET', url: '/docs' })).body;
     expect(page).toContain('POST /api/v1/batches');
     expect(page).toContain('BatchRequest');
   });

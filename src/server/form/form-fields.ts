@@ -16,6 +16,21 @@ interface JsonSchemaNode {
   items?: JsonSchemaNode;
 }
 
+/**
+ * The posted body as form fields. A browser posts url-encoded strings; any other body sent here (JSON is
+ * parsed app-wide) keeps only its string values, so an array, a number or a nested object is never handed
+ * to code that expects text (a JSON array posted to /packets was a 500).
+ */
+export function formFieldsOf(body: unknown): FormFields {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return {};
+  const fields: FormFields = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (typeof value === 'string') fields[name] = value;
+    else if (Array.isArray(value) && value.every((item) => typeof item === 'string')) fields[name] = value as string[];
+  }
+  return fields;
+}
+
 /** The form's own controls, not part of a request. */
 export const formControls = ['ui', 'action', 'delivery'] as const;
 

@@ -17,7 +17,7 @@ import { projectPath } from '../../project-paths.js';
 import { createRequestSchema } from '../../request/schema.js';
 import type { Renderer } from '../../worker/render-pool.js';
 import { clientSignal, fileNameFor, sendPdf, sendPreview } from '../routes/packets.js';
-import { formToRequest, type FormFields } from './form-fields.js';
+import { formFieldsOf, formToRequest } from './form-fields.js';
 import { buildFormView, type FormError, type FormState } from './form-view.js';
 
 const compileOptions = { strict: true, knownHelpersOnly: true, knownHelpers: {} } as const;
@@ -63,7 +63,7 @@ export async function registerFormRoutes(app: FastifyInstance, renderer: Rendere
     // Url-encoded bodies only here: the JSON API keeps refusing them.
     await scope.register(formbody, { bodyLimit: 16 * 1024 });
     scope.post('/packets', async (request, reply) => {
-      const fields = (request.body ?? {}) as FormFields;
+      const fields = formFieldsOf(request.body);
       const first = (name: string) => (Array.isArray(fields[name]) ? fields[name][0] : fields[name]);
       const uiLanguage = operatorLanguage(request, engine, first('ui'));
       // "Add another contact" without JavaScript: the same form, values kept, one more row; nothing is made.
