@@ -4,7 +4,7 @@
  * and what a failed write says (a full disk reported as "permission denied" sends the operator the wrong
  * way). Written against the survivors of the cli-output mutation run (docs/TESTING.md); no packet is built.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
@@ -187,6 +187,15 @@ describe('what a failed write says', () => {
     const fs = { ...failingWith('EIO').fs, lstatSync: () => { throw Object.assign(new Error('denied'), { code: 'EACCES' }); } } as OutputFs;
     const failure = (await writeOutput(join(folder, 'packet.pdf'), 'bytes', { fs }).catch((error: unknown) => error)) as PacketError;
     expect(failure.issues).toEqual([{ path: '--out', messageKey: 'errors:field.outputDenied', params: { reason: 'EACCES' } }]);
+  });
+});
+
+describe('a new packet file', () => {
+  it('is whole, and readable by its owner (tests run as root, who reads any file: so the mode is checked)', async () => {
+    const path = join(folder, 'packet.pdf');
+    await writeOutput(path, 'the packet');
+    expect(readFileSync(path, 'utf8')).toBe('the packet');
+    expect(statSync(path).mode & 0o600).toBe(0o600);
   });
 });
 
