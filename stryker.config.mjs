@@ -29,7 +29,7 @@ const testFiles = {
   'cli-output': 'tests/cli/*.test.ts',
   cli: 'tests/{cli/*,batch/batch-command,batch/batch-interrupt,directory/directory-command,directory/verify-workflow,directory/hsds-ids-and-import,directory/import-hardening}.test.ts',
   card: 'tests/pdf/{wallet-card,page-order,render-check,paper}.test.ts',
-  pdf: 'tests/{pdf/caches,pdf/pdf-structure,pdf/section-cache,privacy/canary}.test.ts',
+  pdf: 'tests/{pdf/caches,pdf/pdf-structure,pdf/section-cache,pdf/names,privacy/canary}.test.ts',
 };
 const scope = process.env.MUTATE ?? 'all';
 const mutate = scope === 'all' ? Object.values(scopes).flat() : scopes[/** @type {keyof typeof scopes} */ (scope)];

@@ -22,6 +22,14 @@ describe('names in any script', () => {
     });
   }
 
+  it('prints letters no shipped text uses, from a font subset made for this packet alone', async () => {
+    // None of these is in a catalog or the directory: the prepared fonts lack them, so the packet embeds its
+    // own subset of each face (Latin, Korean, Chinese) holding every one of them, not only the last one seen.
+    const name = 'Ŋŧ 뷁똠 龘靐';
+    const pdf = await packetFor({ county: 'fresno', language: 'es', person: { name } });
+    expect(extractText(pdf, 1).normalize('NFC')).toContain(name);
+  });
+
   it('keeps an Arabic name in reading order inside an English sentence', async () => {
     const pdf = await packetFor({ county: 'fresno', contacts: [{ role: 'family', name: 'محمد علي', phone: '(559) 555-0101' }] });
     expect(extractText(pdf)).toContain('محمد علي');

@@ -81,6 +81,22 @@ export function textForms(bytes: Uint8Array): string {
   return [buffer.toString('latin1'), buffer.toString('utf8'), buffer.toString('utf16le'), swapped.toString('utf16le')].join('\n');
 }
 
+/**
+ * The canaries in bytes of any size: a large file (another test's heap snapshot, written under the temp folder
+ * during the run) is read in overlapping slices, since its text forms joined exceed V8's longest string.
+ */
+export function canariesIn(bytes: Uint8Array): string[] {
+  const slice = 16 * 1024 * 1024;
+  // Even, so UTF-16 stays aligned; longer than any canary form in any encoding.
+  const overlap = 1024;
+  if (bytes.length <= slice) return findCanaries(textForms(bytes));
+  const found = new Set<string>();
+  for (let start = 0; start < bytes.length; start += slice - overlap) {
+    for (const form of findCanaries(textForms(bytes.subarray(start, start + slice)))) found.add(form);
+  }
+  return [...found];
+}
+
 export type FileSnapshot = Map<string, string>;
 
 /** Folders a run must not leave behind: skipped because they are not written by the code under test. */
@@ -125,7 +141,7 @@ export function filesWrittenSince(before: FileSnapshot, roots: readonly string[]
     } catch {
       continue;
     }
-    written.push({ path, canaries: findCanaries(textForms(bytes)) });
+    written.push({ path, canaries: canariesIn(bytes) });
   }
   return written;
 }
