@@ -29,6 +29,10 @@ await build({
   // Bundled CommonJS dependencies (pdf-lib, handlebars) call require() for Node's own modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   logLevel: 'warning',
+  // Less source for V8 to parse at every call (2.9 MB to 2.1 MB: median 0.27 s to 0.25 s for one packet);
+  // names are kept, so a stack trace (RELEASE_PACKET_DEBUG=1) still reads.
+  minifyWhitespace: true,
+  minifySyntax: true,
 });
 // Executable, as an installed bin is: its first line says how to run it.
 chmodSync(join(outdir, 'main.js'), 0o755);
