@@ -59,17 +59,18 @@ describe('judgeEntry', () => {
 });
 
 describe('the printed date of each line', () => {
-  const engine = createEngine({ directoryDir: fixtureDir, stateId: 'zz' });
-  const html = generatePreview({ county: 'north-county', destinationCounty: 'south-county', language: 'es' }, { today, engine });
-  const lines = html.split('\n').filter((line) => line.includes('class="entry-date"'));
+  // Made in the first test that reads it, not while the file loads: a mutation run then knows which tests it serves.
+  let preview: string | undefined;
+  const html = () => (preview ??= generatePreview({ county: 'north-county', destinationCounty: 'south-county', language: 'es' }, { today, engine: createEngine({ directoryDir: fixtureDir, stateId: 'zz' }) }));
+  const dateLines = () => html().split('\n').filter((line) => line.includes('class="entry-date"'));
 
   it('prints "confirmed" with the date and method only on the confirmed line, in both languages', () => {
-    const confirmed = lines.filter((line) => /confirmad|confirmed/.test(line));
+    const confirmed = dateLines().filter((line) => /confirmad|confirmed/.test(line));
     expect(confirmed).toEqual(['  <p class="entry-date">confirmado el 1 jun 2026 por teléfono / confirmed Jun 1, 2026 by phone</p>']);
   });
 
   it('prints every other line as listed by its source, with the source\'s own date or "undated", and the verify mark', () => {
-    const others = lines.filter((line) => !/confirmad|confirmed/.test(line));
+    const others = dateLines().filter((line) => !/confirmad|confirmed/.test(line));
     expect(others.length).toBeGreaterThan(2);
     for (const line of others) expect(line).toMatch(/<strong>VERIFIQUE \/ VERIFY<\/strong> · publicado por Fixture source \(test data, not a real line\), (\d{1,2} \w{3} \d{4}|sin fecha)<\/p>/);
     expect(others.some((line) => line.includes('15 ene 2020'))).toBe(true);
@@ -77,7 +78,7 @@ describe('the printed date of each line', () => {
   });
 
   it('says on the cover when lines were confirmed, apart from the dates of copied sources', () => {
-    expect(html).toContain('Numbers marked “confirmed” were checked with the organization between Jun 1, 2026 and Jun 1, 2026.');
-    expect(html).toContain('Numbers not marked “confirmed” are copied from sources dated Jan 15, 2020 to Jun 1, 2026 or undated, not checked with the organization.');
+    expect(html()).toContain('Numbers marked “confirmed” were checked with the organization between Jun 1, 2026 and Jun 1, 2026.');
+    expect(html()).toContain('Numbers not marked “confirmed” are copied from sources dated Jan 15, 2020 to Jun 1, 2026 or undated, not checked with the organization.');
   });
 });
