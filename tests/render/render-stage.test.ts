@@ -281,10 +281,11 @@ describe('the document a packet renders', () => {
 });
 
 describe('sections rendered for one packet', () => {
-  const prepared = preparePacket({ county: 'fresno', language: 'es', person: { name: 'Ana Canary' }, contacts: [{ role: 'family', name: 'Juan Canary' }] }, { today, engine });
-  const { model } = prepared;
+  // Made inside each test, not while the file loads: a mutation run then knows which tests cover rendering.
+  const personal = () => preparePacket({ county: 'fresno', language: 'es', person: { name: 'Ana Canary' }, contacts: [{ role: 'family', name: 'Juan Canary' }] }, { today, engine }).model;
 
   it('empties every personal field, and only those, in the model shared sections are rendered from', () => {
+    const model = personal();
     const shared = withoutPersonalFields(model);
     expect(shared).toMatchObject({ person: {}, release: {}, contacts: [] });
     expect(JSON.stringify(shared)).not.toContain('Canary');
@@ -295,6 +296,7 @@ describe('sections rendered for one packet', () => {
   });
 
   it('renders a section that names the person for this packet only, and shares every other', () => {
+    const model = personal();
     const cache = new SectionCache();
     const first = renderSections(model, { templates: engine.templates, dirOf, sectionCache: cache });
     expect(first.html).toContain('Ana Canary');
@@ -311,12 +313,14 @@ describe('sections rendered for one packet', () => {
   });
 
   it('renders every section afresh without a cache, the same blocks as with one', () => {
+    const model = personal();
     const alone = renderSections(model, { templates: engine.templates, dirOf });
     expect(alone.sharedBlocks.size).toBe(0);
     expect(alone.blocks).toEqual(renderSections(model, { templates: engine.templates, dirOf, sectionCache: new SectionCache() }).blocks);
   });
 
   it('treats an empty contact list or an empty person as nothing personal', () => {
+    const model = personal();
     const cache = new SectionCache();
     const empty = { ...model, person: {}, release: {}, contacts: [] } as typeof model;
     const rendered = renderSections(empty, { templates: engine.templates, dirOf, sectionCache: cache });
@@ -325,6 +329,7 @@ describe('sections rendered for one packet', () => {
   });
 
   it('reports a section without a template, and a template failure without the data it was given', () => {
+    const model = personal();
     const partials = new Map(engine.templates.partials);
     partials.delete('rapid-response');
     expect(thrown(() => renderSections(model, { templates: { ...engine.templates, partials }, dirOf }))).toMatchObject({
