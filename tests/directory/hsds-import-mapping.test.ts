@@ -4,8 +4,14 @@
  * arrive as published, another publisher's check date never becomes our confirmation, and a service
  * without a source comes back as a problem instead of an unsourced number.
  */
-import { describe, expect, it } from 'vitest';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
 import { hsdsToEntries } from '../../src/directory/hsds/hsds-to-entries.js';
+import { inspectStateDirectory } from '../../src/directory/inspect-directory.js';
+import { writeStateEntries } from '../../src/directory/write-state-entries.js';
+import { isPacketError } from '../../src/errors.js';
 import type { County } from '../../src/directory/schema.js';
 
 const counties: County[] = [
@@ -134,5 +140,43 @@ describe('a service the directory will not take', () => {
     const { entries, problems } = hsdsToEntries([service(), { phones: 'none' }], counties, 'services.json');
     expect(entries).toHaveLength(1);
     expect(problems).toEqual([{ file: 'services.json', entry: 'contents.1', message: expect.stringMatching(/^not an HSDS service: \S/) }]);
+  });
+});
+
+describe('writing imported entries into a state folder', () => {
+  const fixtureState = new URL('../fixtures/directory/zz', import.meta.url).pathname;
+  let folder = '';
+  afterEach(() => rmSync(folder, { recursive: true, force: true }));
+  const stateCopy = () => {
+    folder = mkdtempSync(join(tmpdir(), 'release-packet-write-'));
+    cpSync(fixtureState, join(folder, 'zz'), { recursive: true });
+    return join(folder, 'zz');
+  };
+
+  it('writes one file per kind, each holding only its kind, and leaves no staging folder behind', () => {
+    const stateDir = stateCopy();
+    const entries = inspectStateDirectory(stateDir).entries.filter((entry) => entry.id !== 'south-fee-clinic');
+    expect(writeStateEntries(stateDir, entries)).toEqual(['rapid-response.json', 'legal-providers.json', 'public-defenders.json', 'consulates.json']);
+    expect(readdirSync(stateDir).sort()).toEqual(['consulates.json', 'legal-providers.json', 'public-defenders.json', 'rapid-response.json', 'state.json']);
+    const kinds = (file: string) => (JSON.parse(readFileSync(join(stateDir, file), 'utf8')) as { entries: { kind: string }[] }).entries.map((entry) => entry.kind);
+    expect(kinds('public-defenders.json')).toEqual(['public-defender']);
+    expect(kinds('consulates.json')).toEqual(['consulate']);
+    expect(new Set(kinds('legal-providers.json'))).toEqual(new Set(['legal-provider']));
+    expect(inspectStateDirectory(stateDir).entries.map((entry) => entry.id).sort()).toEqual(entries.map((entry) => entry.id).sort());
+  });
+
+  it('refuses a folder that is not a state folder, and writes nothing there', () => {
+    const stateDir = stateCopy();
+    rmSync(join(stateDir, 'state.json'));
+    const before = readdirSync(stateDir).sort();
+    let code: string | undefined;
+    try {
+      writeStateEntries(stateDir, []);
+    } catch (error) {
+      code = isPacketError(error) ? error.code : 'not a PacketError';
+    }
+    expect(code).toBe('PKT_ERR_USAGE');
+    expect(readdirSync(stateDir).sort()).toEqual(before);
+    expect(existsSync(join(folder, 'zz', 'rapid-response.json'))).toBe(true);
   });
 });
