@@ -72,6 +72,8 @@ describe('a line\'s history, event by event', () => {
     expect(lastConfirmationOfLine(withHistory(valley(), [history[1]!]), oldNumber)).toBeUndefined();
     // A recording that gives a new number, reported with the disconnection, is not someone confirming it.
     expect(lastConfirmation(withHistory(moved, [event({ result: 'disconnected', newNumber })]))).toBeUndefined();
+    // …and does not disconnect the new number either.
+    expect(printablePhones(withHistory(moved, [event({ result: 'disconnected', newNumber })]))).toHaveLength(1);
     // A change that names no new number confirms nothing.
     expect(lastConfirmationOfLine(withHistory(moved, [event({ result: 'changed-number', number: newNumber })]), newNumber)).toBeUndefined();
   });
@@ -88,6 +90,9 @@ describe('a line\'s history, event by event', () => {
     expect(printablePhones(withHistory(valley(), [event({ on: '2026-03-01', result: 'disconnected' }), event({ on: '2026-04-01', result: 'no-answer' })]))).toEqual([]);
     expect(isPrintable(withHistory(valley(), [event({ result: 'disconnected' })]))).toBe(false);
     expect(printablePhones(withHistory(valley(), [event({ result: 'disconnected', number: '(555) 010-0999' })]))).toHaveLength(1);
+    // Another line answering later, or changing its number, does not bring this one back.
+    expect(printablePhones(withHistory(valley(), [event({ on: '2026-03-01', result: 'disconnected' }), event({ on: '2026-04-01', number: '(555) 010-0999' })]))).toEqual([]);
+    expect(printablePhones(withHistory(valley(), [event({ on: '2026-03-01', result: 'disconnected' }), event({ on: '2026-04-01', number: '(555) 010-0999', result: 'changed-number', newNumber: '(555) 010-0998' })]))).toEqual([]);
     // The same line written another way is the same line.
     expect(printablePhones(withHistory(valley(), [event({ result: 'disconnected', number: '555-010-0002' })]))).toEqual([]);
     // A line reached under its new number after a change is not the old line's disconnection.

@@ -15,6 +15,7 @@ import { isPacketError } from '../../src/errors.js';
 import type { County } from '../../src/directory/schema.js';
 
 const counties: County[] = [
+  { slug: 'north-county', name: 'North', fips: '99003', adjacent: [] },
   { slug: 'fresno', name: 'Fresno', fips: '06019', adjacent: [] },
   { slug: 'san-luis-obispo', name: 'San Luis Obispo', fips: '06079', adjacent: [] },
 ];
@@ -54,6 +55,23 @@ describe('an imported service', () => {
     expect(entry.serviceArea.counties).toEqual(['fresno', 'san-luis-obispo', 'fresno']);
     expect(entry.scope).toBe('regional');
     expect(importOne({ service_areas: [{ name: 'san luis obispo' }] }).serviceArea.counties).toEqual(['san-luis-obispo']);
+    // By name even when the slug is not the name's: "North County" is north-county, not "north".
+    expect(importOne({ service_areas: [{ name: 'North County, Fixture State' }] }).serviceArea.counties).toEqual(['north-county']);
+  });
+
+  it('makes an id of the name as a slug, whatever its accents, punctuation and spacing', () => {
+    expect(importOne({ name: ' Centro Legal — Niños_y  Familias! ' }).id).toBe('centro-legal-ninos-y-familias');
+  });
+
+  it('reads only the taxonomy terms it knows, and skips an attribute without one', () => {
+    const entry = importOne({ attributes: [{}, { taxonomy_term: {} }, { taxonomy_term: { code: 'kind:consulate' } }, { taxonomy_term: { code: 'offers:referrals' } }, { taxonomy_term: { code: 'other:x' } }] });
+    expect(entry.kind).toBe('consulate');
+    expect(entry.service.offers).toEqual(['referrals']);
+  });
+
+  it('refuses an area with neither a name nor a county, without failing the import', () => {
+    const { problems } = hsdsToEntries([service({ service_areas: [{}] })], counties, 'services.json');
+    expect(problems).toEqual([expect.objectContaining({ entry: 'valley-help-line', message: expect.stringMatching(/^serviceArea\.counties\.0: /) })]);
   });
 
   it('refuses an area it cannot place in a county, naming the field', () => {
@@ -100,7 +118,11 @@ describe('an imported service', () => {
       rp_source_published_on: '2026-05-01',
       rp_source_derived_from: { title: 'State PDF', url: 'https://state.example.gov/list.pdf', how: 'copy' },
       rp_notes: 'Ask for intake.',
+      rp_recognition: { status: 'current', asOf: '2026-10-01', roster: 'EOIR roster' },
+      rp_corroborated_by: [{ title: 'County page', date: '2026-02-01' }],
     });
+    expect(entry.recognition).toEqual({ status: 'current', asOf: '2026-10-01', roster: 'EOIR roster' });
+    expect(entry.corroboratedBy).toEqual([{ title: 'County page', date: '2026-02-01' }]);
     expect(entry.organization).toEqual({ name: 'Valley Org', url: 'https://valley.example.org', isNonprofit: true });
     expect(entry.address).toBe('1 Main St, Fresno');
     expect(entry.languages).toEqual(['es', 'hmn']);
@@ -170,12 +192,15 @@ describe('writing imported entries into a state folder', () => {
     rmSync(join(stateDir, 'state.json'));
     const before = readdirSync(stateDir).sort();
     let code: string | undefined;
+    let message = '';
     try {
       writeStateEntries(stateDir, []);
     } catch (error) {
       code = isPacketError(error) ? error.code : 'not a PacketError';
+      message = (error as Error).message;
     }
     expect(code).toBe('PKT_ERR_USAGE');
+    expect(message).toContain(`${stateDir} has no state.json`);
     expect(readdirSync(stateDir).sort()).toEqual(before);
     expect(existsSync(join(folder, 'zz', 'rapid-response.json'))).toBe(true);
   });

@@ -55,26 +55,29 @@ describe('networks a packet lists', () => {
     entryOf('alpha-regional', 'rapid-response', { counties: ['north-county', 'south-county'] }),
     entryOf('beta-local', 'rapid-response'),
     entryOf('south-local', 'rapid-response', { counties: ['south-county'] }),
+    entryOf('south-regional', 'rapid-response', { counties: ['south-county', 'east-county'] }),
+    entryOf('south-a-local', 'rapid-response', { counties: ['south-county'] }),
     entryOf('state-line', 'rapid-response', { counties: [], scope: 'statewide' }),
+    entryOf('a-state-line', 'rapid-response', { counties: [], scope: 'statewide' }),
     entryOf('closed-network', 'rapid-response', { status: 'temporarily closed' }),
   ]);
 
   it('puts the release county\'s own networks first, by name, then regional ones; never a statewide line there', () => {
     const selection = selectEntries(state, { county: 'north-county', today });
     expect(ids(selection.releaseNetworks)).toEqual(['beta-local', 'zeta-local', 'alpha-regional']);
-    expect(ids(selection.statewideNetworks)).toEqual(['state-line']);
+    expect(ids(selection.statewideNetworks)).toEqual(['a-state-line', 'state-line']);
   });
 
   it('lists for the destination only the networks the release county\'s list does not already hold', () => {
     const selection = selectEntries(state, { county: 'north-county', destinationCounty: 'south-county', today });
-    expect(ids(selection.destinationNetworks)).toEqual(['south-local']);
+    expect(ids(selection.destinationNetworks)).toEqual(['south-a-local', 'south-local', 'south-regional']);
     expect(selectEntries(state, { county: 'north-county', destinationCounty: 'north-county', today }).destinationNetworks).toEqual([]);
     expect(selectEntries(state, { county: 'north-county', today }).destinationNetworks).toEqual([]);
   });
 
   it('sorts regional networks after local ones wherever they serve, and by name among equals', () => {
     const south = selectEntries(state, { county: 'south-county', today });
-    expect(ids(south.releaseNetworks)).toEqual(['south-local', 'alpha-regional']);
+    expect(ids(south.releaseNetworks)).toEqual(['south-a-local', 'south-local', 'alpha-regional', 'south-regional']);
   });
 
   it('never lists a closed network', () => {
@@ -113,9 +116,13 @@ describe('nearby networks for a county with none of its own', () => {
   });
 
   it('adds nothing for a destination the release county\'s networks already serve', () => {
-    const regional = stateOf([entryOf('valley', 'rapid-response', { counties: ['north-county', 'east-county'] }), entryOf('south-local', 'rapid-response', { counties: ['south-county'] })]);
+    const regional = stateOf([
+      entryOf('valley', 'rapid-response', { counties: ['north-county', 'east-county'] }),
+      entryOf('north-only', 'rapid-response'),
+      entryOf('south-local', 'rapid-response', { counties: ['south-county'] }),
+    ]);
     const selection = selectEntries(regional, { county: 'north-county', destinationCounty: 'east-county', today });
-    expect(ids(selection.releaseNetworks)).toEqual(['valley']);
+    expect(ids(selection.releaseNetworks)).toEqual(['north-only', 'valley']);
     expect(selection.destinationNetworks).toEqual([]);
     expect(selection.nearbyNetworks).toEqual([]);
   });
@@ -129,6 +136,9 @@ describe('legal help a packet lists', () => {
     entryOf('south-clinic', 'legal-provider', { counties: ['south-county'], organization: { name: 'B South Clinic', isNonprofit: true }, service: { name: 'x', description: 'x', offers: [], isFree: true } }),
     entryOf('children-only', 'legal-provider', { organization: { name: 'C Children', isNonprofit: true }, eligibility: { maximumAge: 17, description: 'Under 18' } }),
     entryOf('adults-only', 'legal-provider', { organization: { name: 'D Adults', isNonprofit: true }, eligibility: { minimumAge: 18, description: '18 and over' } }),
+    entryOf('through-twenty-five', 'legal-provider', { organization: { name: 'F Through 25', isNonprofit: true }, eligibility: { maximumAge: 25, description: '25 and under' } }),
+    entryOf('through-eighteen', 'legal-provider', { organization: { name: 'G Through 18', isNonprofit: true }, eligibility: { maximumAge: 18, description: '18 and under' } }),
+    entryOf('from-fourteen', 'legal-provider', { organization: { name: 'H From 14', isNonprofit: true }, eligibility: { minimumAge: 14, description: '14 and over' } }),
     entryOf('takes-youth', 'legal-provider', { organization: { name: 'E Youth Cases', isNonprofit: true }, service: { name: 'x', description: 'x', offers: ['youth-cases'] } }),
     entryOf('north-defender', 'public-defender'),
     entryOf('south-defender', 'public-defender', { counties: ['south-county'] }),
@@ -136,7 +146,7 @@ describe('legal help a packet lists', () => {
 
   it('puts nonprofit and free help first, then by name, the release county\'s before the destination\'s', () => {
     const selection = selectEntries(state, { county: 'north-county', destinationCounty: 'south-county', today });
-    expect(ids(selection.legalProviders)).toEqual(['z-free-nonprofit', 'adults-only', 'takes-youth', 'm-free-firm', 'a-paid-firm', 'south-clinic']);
+    expect(ids(selection.legalProviders)).toEqual(['z-free-nonprofit', 'adults-only', 'takes-youth', 'through-twenty-five', 'through-eighteen', 'from-fourteen', 'm-free-firm', 'a-paid-firm', 'south-clinic']);
   });
 
   it('never tells an adult about an office for children only, nor a youth about one for adults only', () => {
@@ -146,7 +156,9 @@ describe('legal help a packet lists', () => {
     const youth = ids(selectEntries(state, { county: 'north-county', isYouth: true, today }).legalProviders);
     expect(youth).not.toContain('adults-only');
     // Children's offices first, then those that take youth cases, then the rest in their usual order.
-    expect(youth).toEqual(['children-only', 'takes-youth', 'z-free-nonprofit', 'm-free-firm', 'a-paid-firm']);
+    expect(youth).toEqual(['children-only', 'takes-youth', 'z-free-nonprofit', 'through-twenty-five', 'through-eighteen', 'from-fourteen', 'm-free-firm', 'a-paid-firm']);
+    // An office that serves people up to 18 or 25 serves an adult of 18 too.
+    expect(adult).toEqual(expect.arrayContaining(['through-twenty-five', 'through-eighteen', 'from-fourteen']));
   });
 
   it('lists only the release county\'s public defender: the office that has the case', () => {
@@ -158,15 +170,16 @@ describe('legal help a packet lists', () => {
 describe('consulates a packet lists', () => {
   const line = (is24Hours: boolean) => [{ number: '(555) 010-0200', type: 'voice' as const, is24Hours }];
   const state = stateOf([
-    entryOf('nationwide-day', 'consulate', { counties: [], scope: 'statewide', phones: line(false) }),
-    entryOf('nationwide-24h', 'consulate', { counties: [], scope: 'statewide', phones: line(true) }),
+    entryOf('a-nationwide-day', 'consulate', { counties: [], scope: 'statewide', phones: line(false) }),
+    entryOf('z-nationwide-24h', 'consulate', { counties: [], scope: 'statewide', phones: [...line(false), ...line(true)] }),
+    entryOf('m-nationwide-day', 'consulate', { counties: [], scope: 'statewide', phones: line(false) }),
     entryOf('regional-office', 'consulate', { counties: ['north-county', 'south-county'], phones: line(false) }),
     entryOf('south-office', 'consulate', { counties: ['south-county'], phones: line(false) }),
   ]);
 
   it('puts the consulates of the region first, then the nationwide lines, one answering around the clock first', () => {
     const selection = selectEntries(state, { county: 'north-county', destinationCounty: 'south-county', today });
-    expect(ids(selection.consulates)).toEqual(['south-office', 'regional-office', 'nationwide-24h', 'nationwide-day']);
+    expect(ids(selection.consulates)).toEqual(['south-office', 'regional-office', 'z-nationwide-24h', 'a-nationwide-day', 'm-nationwide-day']);
   });
 });
 
