@@ -109,8 +109,8 @@ export async function runBatchCommand(flags: BatchFlags): Promise<BatchSummary> 
       outputs.push(await createMergedOutput(flags.merge, (packet) => bookmarkTitle(packet.item, engine), { title: `Release packets (${plan.items.length})`, creator, date: today }, { force }));
       targets.push(basename(flags.merge));
     }
-    // Threads start only once the outputs are known to be writable.
-    renderer = await createBatchRenderer(engine, jobs, window);
+    // Threads start only once the outputs are known to be writable; this thread starts making packets at once.
+    renderer = createBatchRenderer(engine, jobs, window);
     const bar = progressReporter(plan.items.length);
     progress = bar;
     const summary = await makeBatch(plan, { engine, renderer, outputs, window, today, signal: signal.signal, onPacket: (done) => bar.update(done) });

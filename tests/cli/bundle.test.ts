@@ -29,7 +29,7 @@ describe('the installed command', () => {
     expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   });
 
-  it('is the bundle, and with two render workers prints the same bytes as the source', () => {
+  it('is the bundle, and with two jobs (this thread and a worker) prints the same bytes as the source', () => {
     expect(bin).toBe('dist/bundle/main.js');
     const fromBundle = batch([bin], 2, join(folder, 'bundle'));
     const fromSource = batch(['--import', 'tsx', 'src/cli/main.ts'], 1, join(folder, 'source'));
