@@ -29,6 +29,13 @@ describe('the installed command', () => {
     expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   });
 
+  it('refuses a bad request with the catalog\'s field messages (zod bundled with its English messages only)', () => {
+    const run = spawnSync(join(root, bin), ['generate', '--county', 'fresnoo', '--lang', 'es', '--release-date', '2026-02-30', '--out', join(folder, 'bad.pdf')], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/county: .*Did you mean fresno\?/);
+    expect(run.stderr).toMatch(/release\.date: /);
+  });
+
   it('is the bundle, and with two jobs (this thread and a worker) prints the same bytes as the source', () => {
     expect(bin).toBe('dist/bundle/main.js');
     const fromBundle = batch([bin], 2, join(folder, 'bundle'));
