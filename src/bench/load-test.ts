@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import { createEngine } from '../engine.js';
 import { generatePacket } from '../generate.js';
@@ -178,25 +179,47 @@ async function level(run: number, connections: number, pid: number): Promise<Row
   };
 }
 
-const inProcess = await measureInProcess();
-console.log(`single-thread in-process: ${inProcess.toFixed(1)} packets/s (same mix of packets, same machine, this run)`);
-const server = await startServer();
-const rows: Row[] = [];
-try {
-  for (let run = 1; run <= runs; run++) {
-    for (const connections of levels) {
-      const row = await level(run, connections, server.pid!);
-      rows.push(row);
-      console.log(JSON.stringify(row));
+/**
+ * Two engines on two threads at once, no HTTP: what two render threads can make together on this machine,
+ * the ceiling for the service's two workers (two CPU-bound threads do not make twice one's packets here).
+ */
+async function measureTwoThreadsAtOnce(): Promise<number> {
+  const rate = () =>
+    new Promise<number>((resolve, reject) => {
+      const worker = new Worker(new URL(import.meta.url), { workerData: { role: 'in-process-rate' } });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+  const [first, second] = await Promise.all([rate(), rate()]);
+  return first + second;
+}
+
+async function main(): Promise<void> {
+  const inProcess = await measureInProcess();
+  console.log(`single-thread in-process: ${inProcess.toFixed(1)} packets/s (same mix of packets, same machine, this run)`);
+  const twoThreads = await measureTwoThreadsAtOnce();
+  console.log(`two threads at once, in-process: ${twoThreads.toFixed(1)} packets/s = ${(twoThreads / inProcess).toFixed(2)}x one thread (the ceiling for two render workers here)`);
+  const server = await startServer();
+  const rows: Row[] = [];
+  try {
+    for (let run = 1; run <= runs; run++) {
+      for (const connections of levels) {
+        const row = await level(run, connections, server.pid!);
+        rows.push(row);
+        console.log(JSON.stringify(row));
+      }
     }
+  } finally {
+    server.kill('SIGTERM');
   }
-} finally {
-  server.kill('SIGTERM');
+  console.log('\n| run | connections | packets/s | vs in-process | vs two threads | p50 ms | p99 ms | served p50 ms | served p99 ms | 200 | 4xx | 503 | 5xx other | timeouts | /healthz p99 ms | malformed JSON p99 ms | RSS MB |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const row of rows) {
+    console.log(
+      `| ${row.run} | ${row.connections} | ${row.packetsPerSecond.toFixed(1)} | ${(row.packetsPerSecond / inProcess).toFixed(2)}x | ${(row.packetsPerSecond / twoThreads).toFixed(2)}x | ${row.p50} | ${row.p99} | ${row.servedP50} | ${row.servedP99} | ${row.ok} | ${row.client4xx} | ${row.busy503} | ${row.other} | ${row.timeouts} | ${row.healthP99} | ${row.malformedP99} | ${row.rssMb} |`,
+    );
+  }
 }
-console.log('\n| run | connections | packets/s | vs in-process | p50 ms | p99 ms | served p50 ms | served p99 ms | 200 | 4xx | 503 | 5xx other | timeouts | /healthz p99 ms | malformed JSON p99 ms | RSS MB |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-for (const row of rows) {
-  console.log(
-    `| ${row.run} | ${row.connections} | ${row.packetsPerSecond.toFixed(1)} | ${(row.packetsPerSecond / inProcess).toFixed(2)}x | ${row.p50} | ${row.p99} | ${row.servedP50} | ${row.servedP99} | ${row.ok} | ${row.client4xx} | ${row.busy503} | ${row.other} | ${row.timeouts} | ${row.healthP99} | ${row.malformedP99} | ${row.rssMb} |`,
-  );
-}
+
+if (isMainThread) await main();
+else if ((workerData as { role?: string } | undefined)?.role === 'in-process-rate') parentPort!.postMessage(await measureInProcess());
