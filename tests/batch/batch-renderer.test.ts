@@ -8,6 +8,7 @@ import { getEngine } from '../../src/engine.js';
 import { planBatch } from '../../src/batch/plan-batch.js';
 import { runBatch, type BatchRenderer } from '../../src/batch/run-batch.js';
 import { SharedWorkRenderer } from '../../src/batch/batch-renderer.js';
+import { defaultPacketsPerWorker, threadsFor } from '../../src/cli/batch-command.js';
 import { createInProcessRenderer, RenderPool } from '../../src/worker/render-pool.js';
 
 const engine = getEngine();
@@ -50,4 +51,22 @@ describe('a batch with this thread and a worker making packets', () => {
     expect(renderer.counts.here + renderer.counts.pool).toBe(plan.items.length);
     shared.forEach((pdf, index) => expect(Buffer.from(pdf).equals(Buffer.from(alone[index]!)), plan.items[index]!.file).toBe(true));
   }, 120_000);
+});
+
+describe('how many threads a batch starts', () => {
+  it('starts a worker only for every 500 packets, up to --jobs', () => {
+    expect(defaultPacketsPerWorker).toBe(500);
+    expect(threadsFor(116, 2, {})).toBe(1);
+    expect(threadsFor(499, 2, {})).toBe(1);
+    expect(threadsFor(500, 2, {})).toBe(2);
+    expect(threadsFor(10_092, 2, {})).toBe(2);
+    expect(threadsFor(10_092, 8, {})).toBe(8);
+    expect(threadsFor(1_600, 8, {})).toBe(4);
+    expect(threadsFor(10_092, 1, {})).toBe(1);
+  });
+
+  it('takes another measure from RELEASE_PACKET_PACKETS_PER_WORKER, and refuses a value that is not one', () => {
+    expect(threadsFor(8, 2, { RELEASE_PACKET_PACKETS_PER_WORKER: '1' })).toBe(2);
+    expect(() => threadsFor(8, 2, { RELEASE_PACKET_PACKETS_PER_WORKER: 'lots' })).toThrow(/RELEASE_PACKET_PACKETS_PER_WORKER/);
+  });
 });

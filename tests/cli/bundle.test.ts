@@ -16,8 +16,10 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 function batch(entry: string[], jobs: number, out: string): { file: string; sha256: string }[] {
   const args = [...entry, 'batch', '--counties', 'fresno,modoc', '--langs', 'en,es', '--youth', 'both', '--jobs', String(jobs), '--today', '2026-11-27', '--out', out];
-  const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  // A worker for every packet: eight packets would not pay one's start-up, and this test is about its bytes.
+  const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, RELEASE_PACKET_PACKETS_PER_WORKER: '1' } });
   expect(run.status, run.stderr).toBe(0);
+  expect(run.stderr).toContain(`(${jobs} thread${jobs === 1 ? '' : 's'})`);
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { packets: { file: string; sha256: string }[] };
   return manifest.packets.map(({ file, sha256 }) => ({ file, sha256 }));
 }
