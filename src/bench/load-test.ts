@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import autocannon from 'autocannon';
 import { createEngine } from '../engine.js';
 import { generatePacket } from '../generate.js';
@@ -91,7 +92,7 @@ function rssMb(pid: number): number {
  * One request every 50 ms on its own connection while the load runs, its answer times sorted: /healthz is what
  * a load balancer sees; malformed JSON shows that bad bodies are still refused quickly under load.
  */
-function probe(path: string, init: RequestInit = {}, expected = 200): { stop: () => Promise<number[]> } {
+function probe(path: string, init: RequestInit = {}, expected: readonly number[] = [200]): { stop: () => Promise<number[]> } {
   const times: number[] = [];
   let isRunning = true;
   const loop = (async () => {
@@ -100,7 +101,7 @@ function probe(path: string, init: RequestInit = {}, expected = 200): { stop: ()
       try {
         const response = await fetch(`${base}${path}`, { ...init, signal: AbortSignal.timeout(5_000) });
         await response.arrayBuffer();
-        times.push(response.status === expected ? performance.now() - started : 5_000);
+        times.push(expected.includes(response.status) ? performance.now() - started : 5_000);
       } catch {
         times.push(5_000);
       }
@@ -125,6 +126,9 @@ interface Row {
   packetsPerSecond: number;
   p50: number;
   p99: number;
+  /** Of the packets and previews served (200) only: a flood of quick 503s lowers the overall percentiles. */
+  servedP50: number;
+  servedP99: number;
   ok: number;
   client4xx: number;
   busy503: number;
@@ -138,8 +142,16 @@ interface Row {
 
 async function level(run: number, connections: number, pid: number): Promise<Row> {
   const healthProbe = probe('/healthz');
-  const malformedProbe = probe('/api/v1/packets', malformed, 400);
-  const result = await autocannon({ url: base, connections, duration: seconds, timeout: 10, requests: mix });
+  // 400, or 503 when the queue is full: a full queue refuses before reading any body.
+  const malformedProbe = probe('/api/v1/packets', malformed, [400, 503]);
+  const served: number[] = [];
+  const setupClient = (client: { on(event: 'response', listener: (status: number, bytes: number, ms: number) => void): void }) => {
+    client.on('response', (status, _bytes, ms) => {
+      if (status === 200) served.push(ms);
+    });
+  };
+  const result = await autocannon({ url: base, connections, duration: seconds, timeout: 10, requests: mix, setupClient } as Parameters<typeof autocannon>[0]);
+  served.sort((a, b) => a - b);
   const health = await healthProbe.stop();
   const malformedTimes = await malformedProbe.stop();
   const statuses = result.statusCodeStats as Record<string, { count: number }>;
@@ -153,6 +165,8 @@ async function level(run: number, connections: number, pid: number): Promise<Row
     packetsPerSecond: ok / seconds,
     p50: result.latency.p50,
     p99: result.latency.p99,
+    servedP50: Math.round(percentile(served, 50)),
+    servedP99: Math.round(percentile(served, 99)),
     ok,
     client4xx: count((status) => status >= 400 && status < 500),
     busy503: count((status) => status === 503),
@@ -165,25 +179,47 @@ async function level(run: number, connections: number, pid: number): Promise<Row
   };
 }
 
-const inProcess = await measureInProcess();
-console.log(`single-thread in-process: ${inProcess.toFixed(1)} packets/s (same mix of packets, same machine, this run)`);
-const server = await startServer();
-const rows: Row[] = [];
-try {
-  for (let run = 1; run <= runs; run++) {
-    for (const connections of levels) {
-      const row = await level(run, connections, server.pid!);
-      rows.push(row);
-      console.log(JSON.stringify(row));
+/**
+ * Two engines on two threads at once, no HTTP: what two render threads can make together on this machine,
+ * the ceiling for the service's two workers (two CPU-bound threads do not make twice one's packets here).
+ */
+async function measureTwoThreadsAtOnce(): Promise<number> {
+  const rate = () =>
+    new Promise<number>((resolve, reject) => {
+      const worker = new Worker(new URL(import.meta.url), { workerData: { role: 'in-process-rate' } });
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+  const [first, second] = await Promise.all([rate(), rate()]);
+  return first + second;
+}
+
+async function main(): Promise<void> {
+  const inProcess = await measureInProcess();
+  console.log(`single-thread in-process: ${inProcess.toFixed(1)} packets/s (same mix of packets, same machine, this run)`);
+  const twoThreads = await measureTwoThreadsAtOnce();
+  console.log(`two threads at once, in-process: ${twoThreads.toFixed(1)} packets/s = ${(twoThreads / inProcess).toFixed(2)}x one thread (the ceiling for two render workers here)`);
+  const server = await startServer();
+  const rows: Row[] = [];
+  try {
+    for (let run = 1; run <= runs; run++) {
+      for (const connections of levels) {
+        const row = await level(run, connections, server.pid!);
+        rows.push(row);
+        console.log(JSON.stringify(row));
+      }
     }
+  } finally {
+    server.kill('SIGTERM');
   }
-} finally {
-  server.kill('SIGTERM');
+  console.log('\n| run | connections | packets/s | vs in-process | vs two threads | p50 ms | p99 ms | served p50 ms | served p99 ms | 200 | 4xx | 503 | 5xx other | timeouts | /healthz p99 ms | malformed JSON p99 ms | RSS MB |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const row of rows) {
+    console.log(
+      `| ${row.run} | ${row.connections} | ${row.packetsPerSecond.toFixed(1)} | ${(row.packetsPerSecond / inProcess).toFixed(2)}x | ${(row.packetsPerSecond / twoThreads).toFixed(2)}x | ${row.p50} | ${row.p99} | ${row.servedP50} | ${row.servedP99} | ${row.ok} | ${row.client4xx} | ${row.busy503} | ${row.other} | ${row.timeouts} | ${row.healthP99} | ${row.malformedP99} | ${row.rssMb} |`,
+    );
+  }
 }
-console.log('\n| run | connections | packets/s | vs in-process | p50 ms | p99 ms | 200 | 4xx | 503 | 5xx other | timeouts | /healthz p99 ms | malformed JSON p99 ms | RSS MB |');
-console.log('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|');
-for (const row of rows) {
-  console.log(
-    `| ${row.run} | ${row.connections} | ${row.packetsPerSecond.toFixed(1)} | ${(row.packetsPerSecond / inProcess).toFixed(2)}x | ${row.p50} | ${row.p99} | ${row.ok} | ${row.client4xx} | ${row.busy503} | ${row.other} | ${row.timeouts} | ${row.healthP99} | ${row.malformedP99} | ${row.rssMb} |`,
-  );
-}
+
+if (isMainThread) await main();
+else if ((workerData as { role?: string } | undefined)?.role === 'in-process-rate') parentPort!.postMessage(await measureInProcess());

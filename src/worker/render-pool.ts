@@ -27,6 +27,8 @@ export interface Renderer {
   ready(): Promise<void>;
   isReady(): boolean;
   stats(): RendererStats;
+  /** Every thread busy and the queue full: a job given now would be refused. */
+  isFull(): boolean;
   /** Seconds a refused client should wait: the queue ahead of it at the recent pace. */
   retryAfterSeconds(): number;
   close(): Promise<void>;
@@ -110,6 +112,10 @@ export class RenderPool implements Renderer {
     return { threads: this.threads, running: this.running, queued: this.waiting.length, maxQueue: this.maxQueue };
   }
 
+  isFull(): boolean {
+    return this.running >= this.threads && this.waiting.length >= this.maxQueue;
+  }
+
   retryAfterSeconds(): number {
     return Math.max(1, Math.ceil(((this.waiting.length / this.threads) * this.averageMs) / 1000));
   }
@@ -118,7 +124,7 @@ export class RenderPool implements Renderer {
     if (this.isClosed) return Promise.reject(new PacketError('PKT_ERR_BUSY', { detail: 'shutting down' }));
     if (signal?.aborted) return Promise.reject(clientGone());
     if (this.running < this.threads) return this.dispatch(job);
-    if (this.waiting.length >= this.maxQueue) return Promise.reject(new PacketError('PKT_ERR_BUSY', { detail: 'render queue full' }));
+    if (this.isFull()) return Promise.reject(new PacketError('PKT_ERR_BUSY', { detail: 'render queue full' }));
     return new Promise((resolve, reject) => {
       const waiting: Waiting = {
         job,
@@ -179,6 +185,7 @@ export function createInProcessRenderer(engine: Engine): Renderer {
     ready: async () => undefined,
     isReady: () => true,
     stats: () => ({ threads: 0, running: 0, queued: 0, maxQueue: 0 }),
+    isFull: () => false,
     retryAfterSeconds: () => 1,
     close: async () => undefined,
   };

@@ -16,8 +16,10 @@ afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 function batch(entry: string[], jobs: number, out: string): { file: string; sha256: string }[] {
   const args = [...entry, 'batch', '--counties', 'fresno,modoc', '--langs', 'en,es', '--youth', 'both', '--jobs', String(jobs), '--today', '2026-11-27', '--out', out];
-  const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  // A worker for every packet: eight packets would not pay one's start-up, and this test is about its bytes.
+  const run = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', env: { ...process.env, RELEASE_PACKET_PACKETS_PER_WORKER: '1' } });
   expect(run.status, run.stderr).toBe(0);
+  expect(run.stderr).toContain(`(${jobs} thread${jobs === 1 ? '' : 's'})`);
   const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { packets: { file: string; sha256: string }[] };
   return manifest.packets.map(({ file, sha256 }) => ({ file, sha256 }));
 }
@@ -29,7 +31,14 @@ describe('the installed command', () => {
     expect(run.stdout.trim()).toBe(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
   });
 
-  it('is the bundle, and with two render workers prints the same bytes as the source', () => {
+  it('refuses a bad request with the catalog\'s field messages (zod bundled with its English messages only)', () => {
+    const run = spawnSync(join(root, bin), ['generate', '--county', 'fresnoo', '--lang', 'es', '--release-date', '2026-02-30', '--out', join(folder, 'bad.pdf')], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/county: .*Did you mean fresno\?/);
+    expect(run.stderr).toMatch(/release\.date: /);
+  });
+
+  it('is the bundle, and with two jobs (this thread and a worker) prints the same bytes as the source', () => {
     expect(bin).toBe('dist/bundle/main.js');
     const fromBundle = batch([bin], 2, join(folder, 'bundle'));
     const fromSource = batch(['--import', 'tsx', 'src/cli/main.ts'], 1, join(folder, 'source'));

@@ -6,6 +6,9 @@ import { getEngine } from '../../src/engine.js';
 import { vocabularyOf } from '../../src/generate.js';
 import { createRequestSchema } from '../../src/request/schema.js';
 import { buildTracedApp } from '../support/traced-app.js';
+import { buildApp } from '../../src/server/app.js';
+import { PacketError } from '../../src/errors.js';
+import { createInProcessRenderer } from '../../src/worker/render-pool.js';
 import { extractText, squash } from '../support/poppler.js';
 
 let app: FastifyInstance;
@@ -163,6 +166,23 @@ describe('POST /packets', () => {
     expect(html).toContain('value="Trần Văn Minh"');
     expect(html).toMatch(/<option value="fresno" selected>/);
     expect(html).toMatch(/id="f-iceHold-received" name="iceHold.received" value="true" checked/);
+  });
+
+  it('says the service is busy in the same form, values kept, with Retry-After, when the render queue is full', async () => {
+    const engine = getEngine();
+    const full = { ...createInProcessRenderer(engine), isFull: () => true, retryAfterSeconds: () => 2, render: () => Promise.reject(new PacketError('PKT_ERR_BUSY')) };
+    const busy = await buildApp({ engine, logger: false, renderer: full });
+    try {
+      const response = await busy.inject({ method: 'POST', url: '/packets', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ ...youthWithHold, ui: 'es' }).toString() });
+      expect(response.statusCode).toBe(503);
+      expect(response.headers['retry-after']).toBe('2');
+      expect(response.headers['content-type']).toMatch(/^text\/html/);
+      expect(response.body).toContain('role="alert"');
+      expect(response.body).toContain('El servicio está ocupado');
+      expect(response.body).toContain('value="Nguyễn Thị Hoa"');
+    } finally {
+      await busy.close();
+    }
   });
 
   it('explains errors in the operator\'s language, not the packet\'s', async () => {

@@ -10,7 +10,7 @@ import { getEngine } from '../../src/engine.js';
 import { buildApp } from '../../src/server/app.js';
 import type { ServiceLimits } from '../../src/server/limits/service-limits.js';
 import { limitsFromEnv } from '../../src/server/limits/service-limits.js';
-import { RenderPool } from '../../src/worker/render-pool.js';
+import { createInProcessRenderer, RenderPool } from '../../src/worker/render-pool.js';
 
 const apps: FastifyInstance[] = [];
 
@@ -141,4 +141,25 @@ describe('render queue', () => {
     expect((await app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/readyz' })).json().status).toBe('ready');
   }, 60_000);
+
+  it('refuses while full before reading the body, in the reader\'s language and with the security headers', async () => {
+    // A renderer whose queue is full until the test says otherwise: what the route does is the question here.
+    let isFull = true;
+    const renderer = { ...createInProcessRenderer(getEngine()), isFull: () => isFull, retryAfterSeconds: () => 3 };
+    const app = await appWith({}, { renderer });
+    const malformed = (headers: Record<string, string> = {}) =>
+      app.inject({ method: 'POST', url: '/api/v1/packets', headers: { 'content-type': 'application/json', ...headers }, payload: '{"county":' });
+    // Malformed JSON would be a 400 had its body been parsed: a full queue answers first.
+    const [refusedEs, refusedEn] = [await malformed({ 'accept-language': 'es' }), await malformed()];
+    for (const refused of [refusedEs, refusedEn]) {
+      expect(refused.statusCode).toBe(503);
+      expect(refused.json().code).toBe('PKT_ERR_BUSY');
+      expect(refused.headers['retry-after']).toBe('3');
+      expect(String(refused.headers['content-security-policy'])).toContain("script-src 'self'");
+      expect(refused.headers['cache-control']).toBe('no-store');
+    }
+    expect(refusedEs.json().title).not.toBe(refusedEn.json().title);
+    isFull = false;
+    expect((await malformed()).statusCode).toBe(400);
+  });
 });

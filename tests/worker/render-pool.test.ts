@@ -47,10 +47,21 @@ describe('RenderPool', () => {
     const running = pool.render({ format: 'pdf', request: { county: 'fresno' } });
     const queued = pool.render({ format: 'pdf', request: { county: 'kern' } });
     expect(pool.stats()).toMatchObject({ running: 1, queued: 1 });
+    expect(pool.isFull()).toBe(true);
     const refused = await pool.render({ format: 'pdf', request: { county: 'inyo' } }).catch((caught: unknown) => caught);
     expect((refused as PacketError).code).toBe('PKT_ERR_BUSY');
     expect(pool.retryAfterSeconds()).toBeGreaterThanOrEqual(1);
     await Promise.all([running, queued]);
+    expect(pool.isFull()).toBe(false);
+  });
+
+  it('refuses without capturing a stack trace (routine under load), and other errors keep theirs', async () => {
+    const limit = Error.stackTraceLimit;
+    const busy = new PacketError('PKT_ERR_BUSY');
+    expect(busy.stack?.split('\n')).toHaveLength(1);
+    expect(Error.stackTraceLimit).toBe(limit);
+    const internal = new PacketError('PKT_ERR_INTERNAL');
+    expect(internal.stack?.split('\n').length).toBeGreaterThan(1);
   });
 
   it('drops a queued job whose client has gone away, before it is rendered', async () => {

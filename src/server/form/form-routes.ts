@@ -77,8 +77,10 @@ export async function registerFormRoutes(app: FastifyInstance, renderer: Rendere
         const pdf = (await renderer.render({ format: 'pdf', request: packetRequest }, signal)) as Uint8Array;
         return sendPdf(reply, pdf, first('delivery') === 'inline' ? 'inline' : 'attachment', fileNameFor(packetRequest, vocabulary));
       } catch (error) {
-        // A departed client, a full queue or a fault: the service's own handling (logging, 503, 500).
-        if (!isPacketError(error) || error.status >= 500) throw error;
+        // A departed client or a fault: the service's own handling (logging, 500).
+        if (!isPacketError(error) || (error.status >= 500 && error.code !== 'PKT_ERR_BUSY')) throw error;
+        // A full queue: the same form, values kept, saying when to press again.
+        if (error.code === 'PKT_ERR_BUSY') reply.header('retry-after', String(renderer.retryAfterSeconds()));
         const description = describeError(error, uiLanguage, engine.catalogs);
         request.log.info({ code: description.code, paths: description.issues.map((issue) => issue.path) }, 'form request rejected');
         const errors: FormError[] = description.issues.map((issue) => ({ path: issue.path, message: issue.message }));
