@@ -61,6 +61,7 @@ describe('the template HTML, as blocks', () => {
   });
 
   it('sets each block\'s language and direction: its own lang, an explicit dir, or its parent\'s', () => {
+    expect(parse('<div><p dir="rtl">x</p></div>', 'en')[0]).toMatchObject({ dir: 'ltr', children: [{ dir: 'rtl' }] });
     const [group] = parse('<div lang="ar"><p>عربي</p><p dir="ltr">x</p><p lang="es">y</p><p dir="auto">z</p><p dir="sideways">w</p></div>', 'en') as [Extract<Block, { type: 'group' }>];
     expect(group).toMatchObject({ lang: 'ar', dir: 'rtl' });
     expect(group.children.map((block) => [block.lang, block.dir])).toEqual([
@@ -74,7 +75,7 @@ describe('the template HTML, as blocks', () => {
   });
 
   it('reads lists, with an item of plain text as one paragraph and an item of blocks as those blocks', () => {
-    const [list] = parse('<ol class="steps"><li lang="es">Uno <strong>dos</strong></li><li><p>A</p><p>B</p></li></ol>') as [Extract<Block, { type: 'list' }>];
+    const [list] = parse('<ol class="steps">\n  <li lang="es">Uno <strong>dos</strong></li>\n  <li>\n    <p>A</p>\n    <p>B</p>\n  </li>\n</ol>') as [Extract<Block, { type: 'list' }>];
     expect(list).toMatchObject({ type: 'list', isOrdered: true, classes: ['steps'] });
     expect(list.items[0]).toEqual([{ lang: 'es', dir: 'ltr', classes: [], type: 'paragraph', inlines: [{ text: 'Uno ', style: 'regular' }, { text: 'dos', style: 'bold' }] }]);
     expect(list.items[1]!.map((block) => block.type === 'paragraph' && textOf(block.inlines))).toEqual(['A', 'B']);
@@ -82,11 +83,13 @@ describe('the template HTML, as blocks', () => {
   });
 
   it('reads tables row by row, through thead and tbody, marking header rows', () => {
-    const [table] = parse('<table><thead><tr><th>Name</th><th>Phone</th></tr></thead><tbody><tr><td>A</td><td><strong>1</strong></td></tr></tbody><tr><td>B</td></tr></table>') as [Extract<Block, { type: 'table' }>];
+    // Indented as the templates are: whitespace between rows and cells is not a row or a cell.
+    const [table] = parse('<table>\n <thead>\n  <tr> <th>Name</th> <th>Phone</th> </tr>\n </thead>\n <tbody>\n  <tr> <td>A</td> <td><strong>1</strong></td> </tr>\n </tbody>\n <tr><td>B</td></tr>\n <tr><th>Hours</th><td>9–5</td></tr>\n</table>') as [Extract<Block, { type: 'table' }>];
     expect(table.rows.map((row) => [row.isHeader, row.cells.map(textOf)])).toEqual([
       [true, ['Name', 'Phone']],
       [false, ['A', '1']],
       [false, ['B']],
+      [true, ['Hours', '9–5']],
     ]);
     expect(table.rows[1]!.cells[1]).toEqual([{ text: '1', style: 'bold' }]);
   });
@@ -104,6 +107,10 @@ describe('the template HTML, as blocks', () => {
     ]);
   });
 
+  it('decodes the entities Handlebars writes, so "&amp;" prints as "&"', () => {
+    expect(textOf((parse('<p>Know &amp; use &quot;rights&quot; &#x27;now&#x27;</p>')[0] as Extract<Block, { type: 'paragraph' }>).inlines)).toBe('Know & use "rights" \'now\'');
+  });
+
   it('trims the spaces template indentation leaves around a line break, and drops what is left empty', () => {
     const [paragraph] = parse('<p> one <br> <br> two </p>') as [Extract<Block, { type: 'paragraph' }>];
     expect(paragraph.inlines.map((inline) => inline.text)).toEqual(['one', '\n', '\n', 'two']);
@@ -118,11 +125,16 @@ describe('the template HTML, as blocks', () => {
       ' ',
       'a b',
     ]);
+    // A span without the class is plain running text.
+    expect(paragraph.inlines.at(-1)).toEqual({ text: 'a b', style: 'regular' });
+    // "§§ 7284.4(a), 7283" is one citation: no break after its comma.
+    const [sections] = parse('<p><em>Cal. Gov. Code §§ 7284.4(a), 7283</em></p>') as [Extract<Block, { type: 'paragraph' }>];
+    expect(textOf(sections.inlines)).toBe(`Cal.${NBSP}Gov.${NBSP}Code${NBSP}§§${NBSP}7284.4(a),${NBSP}7283`);
   });
 
   it('never breaks a phone number in running text after its area code', () => {
-    const [paragraph] = parse('<p>Call (559) 555-0100 or (559) 555.0101, not (559) 55</p>') as [Extract<Block, { type: 'paragraph' }>];
-    expect(textOf(paragraph.inlines)).toBe(`Call (559)${NBSP}555-0100 or (559)${NBSP}555.0101, not (559) 55`);
+    const [paragraph] = parse('<p>Call (559) 555-0100 or (559) 555.0101, not (559) 55 nor (559) 555-1 ok</p>') as [Extract<Block, { type: 'paragraph' }>];
+    expect(textOf(paragraph.inlines)).toBe(`Call (559)${NBSP}555-0100 or (559)${NBSP}555.0101, not (559) 55 nor (559) 555-1 ok`);
   });
 
   it('carries a page reference on each piece of its span, unbroken', () => {
@@ -167,6 +179,7 @@ describe('the template HTML, as blocks', () => {
     expect(isBetweenCitations('Titles IV,', 'V')).toBe(false);
     expect(isBetweenCitations('Titles IV,', '§ 5')).toBe(false);
     expect(isBetweenCitations('Titles IV,', 'Ventura')).toBe(true);
+    expect(isBetweenCitations('Titles I,', 'IV')).toBe(false);
   });
 });
 
@@ -197,11 +210,18 @@ describe('the t helper templates call', () => {
     expect(thrown(() => run('{{t "packet:no.such.key" lng="en"}}'))).toMatchObject({ code: 'PKT_ERR_RENDER_TEMPLATE', message: expect.stringContaining('missing catalog key packet:no.such.key') });
     expect(thrown(() => run('{{t "packet:document.title" lng="xx"}}'))).toMatchObject({ code: 'PKT_ERR_RENDER_TEMPLATE', message: expect.stringContaining('known lng') });
     expect(thrown(() => run('{{t "packet:document.title"}}'))).toMatchObject({ code: 'PKT_ERR_RENDER_TEMPLATE' });
-    expect(thrown(() => run('{{t n lng="en"}}', { n: 3 }))).toMatchObject({ code: 'PKT_ERR_RENDER_TEMPLATE', message: expect.stringContaining('key 3') });
+    expect(thrown(() => run('{{t n lng="en"}}', { n: 3 }))).toMatchObject({ code: 'PKT_ERR_RENDER_TEMPLATE', message: expect.stringContaining('t needs a key and a known lng (key 3)') });
   });
 });
 
 describe('the document a packet renders', () => {
+  it('hands layout the blocks it shares with other packets, with their memos', () => {
+    preparePacket({ county: 'kern' }, { today, engine });
+    const { document } = preparePacket({ county: 'kern' }, { today, engine });
+    expect(document.sharedBlocks.size).toBeGreaterThan(0);
+    expect(document.blocks.filter((block) => document.sharedBlocks.has(block)).length).toBeGreaterThan(0);
+  });
+
   it('names the county, never the person, in the title and subject every PDF viewer shows', () => {
     const { document } = preparePacket({ county: 'fresno', person: { name: 'Ana Canary' } }, { today, engine });
     expect(document.title).toBe('Release packet: know your rights (Fresno)');
@@ -322,10 +342,31 @@ describe('sections rendered for one packet', () => {
   it('treats an empty contact list or an empty person as nothing personal', () => {
     const model = personal();
     const cache = new SectionCache();
-    const empty = { ...model, person: {}, release: {}, contacts: [] } as typeof model;
+    const empty = { ...model, person: {}, release: {}, contacts: [], lawyer: undefined, emergencyContact: undefined } as typeof model;
     const rendered = renderSections(empty, { templates: engine.templates, dirOf, sectionCache: cache });
     const cover = rendered.blocks.find((block) => block.type === 'group' && block.sectionId === 'cover')!;
     expect(rendered.sharedBlocks.has(cover)).toBe(true);
+    // No lawyer, no emergency contact, nobody named: every section is shared.
+    expect(rendered.blocks.filter((block) => !rendered.sharedBlocks.has(block)).map((block) => block.type === 'group' && block.sectionId)).toEqual([]);
+  });
+
+  it('shares the children of a section that names someone, all but those that name them', () => {
+    const model = personal();
+    const cache = new SectionCache();
+    const sectionOf = (rendered: ReturnType<typeof renderSections>) => rendered.blocks.find((block) => block.type === 'group' && block.sectionId === 'safe-release') as Extract<Block, { type: 'group' }>;
+    const first = renderSections(model, { templates: engine.templates, dirOf, sectionCache: cache });
+    const safeRelease = sectionOf(first);
+    expect(first.sharedBlocks.has(safeRelease)).toBe(false);
+    const shared = safeRelease.children.filter((child) => first.sharedBlocks.has(child));
+    expect(shared.length).toBeGreaterThan(0);
+    expect(shared.length).toBeLessThan(safeRelease.children.length);
+    expect(JSON.stringify(shared)).not.toContain('Canary');
+    // The next packet's section holds the very same shared children, with their memos.
+    const second = renderSections(model, { templates: engine.templates, dirOf, sectionCache: cache });
+    const again = sectionOf(second).children.filter((child) => second.sharedBlocks.has(child));
+    expect(again).toEqual(shared);
+    again.forEach((child, index) => expect(child).toBe(shared[index]));
+    expect(second.sharedBlocks.get(again[0]!)).toBe(first.sharedBlocks.get(shared[0]!));
   });
 
   it('reports a section without a template, and a template failure without the data it was given', () => {
@@ -369,6 +410,11 @@ describe('the shared-section cache', () => {
     const first = cache.internBlocks([group(paragraph('x'), paragraph('y'))]);
     expect(cache.internedSize).toBe(3);
     const second = cache.internBlocks([group(paragraph('x'), paragraph('y'))]);
+    // A group whose own fields differ is not the same block, though its children are.
+    const styled = cache.internBlocks([{ ...group(paragraph('x'), paragraph('y')), classes: ['notice'] } as Block]);
+    expect(styled.blocks[0]).not.toBe(first.blocks[0]);
+    expect(styled.blocks[0]!.classes).toEqual(['notice']);
+    cache.internBlocks([group(paragraph('x'), paragraph('y'))]);
     expect(second.blocks[0]).toBe(first.blocks[0]);
     expect(second.memos).toEqual(first.memos);
     expect(second.memos.map(([block]) => block)).toEqual([paragraph('x'), paragraph('y'), group(paragraph('x'), paragraph('y'))]);
