@@ -55,7 +55,9 @@ async function measureInProcess(): Promise<number> {
 }
 
 function startServer(): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [projectPath('dist', 'server', 'main.js')], {
+  // LOAD_SERVER_NODE_FLAGS: node flags for the service under test (to compare, e.g., V8's GC options).
+  const nodeFlags = (process.env.LOAD_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeFlags, projectPath('dist', 'server', 'main.js')], {
     // Every simulated client comes from 127.0.0.1: the per-address cap (abuse protection, 256 by default) would
     // refuse the probes beside 256 connections, as it should one real client holding them all.
     env: {
