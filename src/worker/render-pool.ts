@@ -44,6 +44,12 @@ export interface RenderPoolOptions {
    * exercises every font at thread start, 'prepared' (a CLI batch, whose threads must be ready at once) not.
    */
   startup?: 'warm' | 'prepared';
+  /**
+   * Jobs handed to each thread at once (default 1). A batch whose own thread renders too hands two: the
+   * second waits inside the worker, which starts it the moment the first is done instead of idling until
+   * the busy main thread reads the answer and posts the next.
+   */
+  jobsPerThread?: number;
 }
 
 interface Waiting {
@@ -71,6 +77,8 @@ export function clientGone(): PacketError {
 export class RenderPool implements Renderer {
   readonly threads: number;
   readonly maxQueue: number;
+  /** Jobs running or handed to a thread at most: threads × jobsPerThread. */
+  readonly capacity: number;
   private readonly piscina: Piscina;
   private readonly waiting: Waiting[] = [];
   private running = 0;
@@ -83,6 +91,8 @@ export class RenderPool implements Renderer {
   constructor(options: RenderPoolOptions = {}) {
     this.threads = Math.max(1, options.threads ?? availableParallelism());
     this.maxQueue = Math.max(0, options.maxQueue ?? this.threads * 32);
+    const jobsPerThread = Math.max(1, options.jobsPerThread ?? 1);
+    this.capacity = this.threads * jobsPerThread;
     this.piscina = new Piscina({
       filename: workerUrl.href,
       workerData: { startup: options.startup ?? 'warm' },
@@ -90,7 +100,7 @@ export class RenderPool implements Renderer {
       maxThreads: this.threads,
       // Workers hold a warmed engine: never let them idle out.
       idleTimeout: Number.MAX_SAFE_INTEGER,
-      concurrentTasksPerWorker: 1,
+      concurrentTasksPerWorker: jobsPerThread,
       ...(isSource ? { execArgv: [...process.execArgv, '--import', 'tsx'] } : {}),
     });
     // One warm-up task per thread: each runs on its own worker, whose module built the engine on load.
@@ -113,7 +123,7 @@ export class RenderPool implements Renderer {
   }
 
   isFull(): boolean {
-    return this.running >= this.threads && this.waiting.length >= this.maxQueue;
+    return this.running >= this.capacity && this.waiting.length >= this.maxQueue;
   }
 
   retryAfterSeconds(): number {
@@ -123,7 +133,7 @@ export class RenderPool implements Renderer {
   render(job: RenderJob, signal?: AbortSignal): Promise<Uint8Array | string> {
     if (this.isClosed) return Promise.reject(new PacketError('PKT_ERR_BUSY', { detail: 'shutting down' }));
     if (signal?.aborted) return Promise.reject(clientGone());
-    if (this.running < this.threads) return this.dispatch(job);
+    if (this.running < this.capacity) return this.dispatch(job);
     if (this.isFull()) return Promise.reject(new PacketError('PKT_ERR_BUSY', { detail: 'render queue full' }));
     return new Promise((resolve, reject) => {
       const waiting: Waiting = {
