@@ -228,6 +228,13 @@ describe('the document a packet renders', () => {
     expect(document.subject).toBe('Know-your-rights release packet for Fresno County, California');
   });
 
+  it('writes a county name with & and < into the subject as plain text, not HTML-escaped (metadata is not markup)', () => {
+    const { model } = preparePacket({ county: 'fresno' }, { today, engine });
+    const document = renderDocument({ ...model, county: { ...model.county, name: 'Trinity & <Lake>' } }, { catalogs: engine.catalogs, templates: engine.templates });
+    expect(document.subject).toBe('Know-your-rights release packet for Trinity & <Lake> County, California');
+    expect(document.title).toBe('Release packet: know your rights (Trinity & <Lake>)');
+  });
+
   it('carries the page furniture in the person\'s language, page numbers left for layout', () => {
     const { document } = preparePacket({ county: 'fresno', language: 'es' }, { today, engine });
     const t = engine.catalogs.fixedT('es');
