@@ -146,7 +146,10 @@ export function itemize(inlines: Inline[], dir: 'ltr' | 'rtl', context: ItemizeC
         // Digits and punctuation are shaped alone, so "2026." and "Angeles," reuse the shapes prepared
         // at startup for "2026", "." and "Angeles" instead of being shaped again for every packet.
         endRun();
-        push('text', character, face, level, false);
+        // In a right-to-left run a bracket is drawn as its mirror (UAX #9, rule L4), so "(العربية)" opens
+        // toward its words; the text layer then carries the mirrored character, as the glyph it shows.
+        const drawn = level % 2 === 1 ? (bidi.getMirroredCharacter(character) ?? character) : character;
+        push('text', drawn, face, level, false);
       } else {
         if (run && (face !== runFace || level !== runLevel)) endRun();
         if (!run) {
