@@ -37,9 +37,10 @@ const testFiles = {
   request: 'tests/request/*.test.ts',
   packet: 'tests/packet/*.test.ts',
   'cli-output': 'tests/cli/*.test.ts',
-  'cli-batch': 'tests/{batch/batch-command,batch/batch-renderer,cli/batch-ui-lang}.test.ts',
-  'cli-directory': 'tests/directory/{directory-command,verify-workflow,hsds-ids-and-import,import-hardening}.test.ts',
-  'cli-lists': 'tests/cli/{operator-cli,internal-error,batch-ui-lang}.test.ts',
+  // help-text: every flag's description, declared in the *-commands.ts files.
+  'cli-batch': 'tests/{batch/batch-command,batch/batch-renderer,batch/batch-flags,cli/batch-ui-lang,cli/exit-codes,cli/help-text}.test.ts',
+  'cli-directory': 'tests/{directory/directory-command,directory/verify-workflow,directory/hsds-ids-and-import,directory/import-hardening,directory/directory-tools,cli/help-text}.test.ts',
+  'cli-lists': 'tests/cli/{operator-cli,internal-error,batch-ui-lang,list-commands,exit-codes,help-text}.test.ts',
   cli: 'tests/{cli/*,batch/batch-command,batch/batch-interrupt,directory/directory-command,directory/verify-workflow,directory/hsds-ids-and-import,directory/import-hardening}.test.ts',
   // The render stage on its own (no PDF made), and the draft marks as a packet carries them.
   render: 'tests/{render/*,pdf/draft-mark-names}.test.ts',
@@ -47,7 +48,7 @@ const testFiles = {
   // Selection and dates through the packet model and directly; the import through the directory import command.
   // Tests that render a whole preview per run (nearest-networks, derived-and-eligibility) made it 2 hours.
   directory: 'tests/{directory/entry-dates,directory/select-entries,directory/hsds-import-mapping,directory/hsds-ids-and-import,directory/import-hardening,packet/build-packet}.test.ts',
-  'directory-hsds': 'tests/directory/{hsds-ids-and-import,import-hardening,directory-command}.test.ts',
+  'directory-hsds': 'tests/directory/{hsds-ids-and-import,import-hardening,directory-command,directory-tools,hsds-package}.test.ts',
   pdf: 'tests/{pdf/caches,pdf/pdf-structure,pdf/section-cache,pdf/names,privacy/canary}.test.ts',
 };
 const scope = process.env.MUTATE ?? 'all';
@@ -72,6 +73,9 @@ export default {
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
   // A mutant that loops forever costs this much of a runner; unit-level scopes can say less (MUTATE_TIMEOUT_MS).
   timeoutMS: Number(process.env.MUTATE_TIMEOUT_MS ?? 20000),
+  // MUTATE_DISABLE_BAIL=1 runs every covering test of a mutant, not only up to the first that fails: slower, but
+  // the report then lists every test that kills each mutant, so one run gives the score with and without a test file.
+  disableBail: process.env.MUTATE_DISABLE_BAIL === '1',
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${scope}.html` },
   jsonReporter: { fileName: `reports/mutation/${scope}.json` },

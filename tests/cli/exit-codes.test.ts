@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PacketError } from '../../src/errors.js';
 import { useCliSandbox } from '../support/cli-sandbox.js';
 
-const failure = vi.hoisted(() => ({ error: undefined as unknown }));
+const failure = vi.hoisted(() => ({ error: undefined as unknown, engine: undefined as unknown, leftOut: [] as { folder: string; problems: string[] }[] }));
 
 vi.mock('../../src/cli/locales-command.js', async (importOriginal) => ({
   ...(await importOriginal<typeof import('../../src/cli/locales-command.js')>()),
@@ -20,12 +20,30 @@ vi.mock('../../src/cli/batch-command.js', async (importOriginal) => ({
   runBatchCommand: () => Promise.reject(failure.error),
 }));
 
+// The catalogs may fail to load (a broken English file), or a locale folder may have been left out.
+vi.mock('../../src/engine.js', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../src/engine.js')>();
+  return {
+    ...original,
+    getPreparedEngine: () => {
+      if (failure.engine) throw failure.engine;
+      return original.getPreparedEngine();
+    },
+  };
+});
+vi.mock('../../src/i18n/list-locales.js', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('../../src/i18n/list-locales.js')>()),
+  listLeftOutLocales: () => failure.leftOut,
+}));
+
 const { main } = await import('../../src/cli/program.js');
 
 const sandbox = useCliSandbox('release-packet-exit-');
 const environment = { ...process.env };
 afterEach(() => {
   process.env = { ...environment };
+  failure.engine = undefined;
+  failure.leftOut = [];
 });
 const stderr = () => sandbox.stderr.join('');
 const batch = (...flags: string[]) => main([...flags, 'batch', '--counties', 'fresno', '--langs', 'en', '--out', `${sandbox.folder}/out`]);
@@ -97,6 +115,27 @@ describe('a packet command that fails', () => {
     expect(stderr()).toContain('RangeError: offset of CANARYNAME7Q\n    at ');
   });
 
+  it('says why the packet\'s language is missing when its folder was left out, and only for that folder', async () => {
+    failure.leftOut = [
+      { folder: 'pt-BR', problems: ['error pt-BR/ui.json:3: not valid JSON [json-syntax]'] },
+      { folder: 'fr', problems: ['error fr/meta.json:2 status [meta-invalid]'] },
+    ];
+    expect(await main(['generate', '--county', 'fresno', '--lang', 'PT-br', '--out', `${sandbox.folder}/p.pdf`])).toBe(1);
+    expect(stderr()).toContain('\n  locales/error pt-BR/ui.json:3: not valid JSON [json-syntax]\n');
+    expect(stderr()).not.toContain('fr/meta.json');
+  });
+
+  it('names the broken file in English, exit 2, when not even English can be loaded to explain the error', async () => {
+    failure.error = new PacketError('PKT_ERR_INTERRUPTED');
+    failure.engine = new PacketError('PKT_ERR_I18N_CATALOG', { detail: 'locales/en/errors.json:3: not valid JSON' });
+    expect(await batch()).toBe(2);
+    expect(stderr()).toBe('release-packet: A locale catalog is missing or invalid: locales/en/errors.json:3: not valid JSON\n');
+    sandbox.stderr.length = 0;
+    failure.engine = new TypeError('cannot read x of CANARYNAME7Q');
+    expect(await batch()).toBe(2);
+    expect(stderr()).toBe('release-packet: internal error\n');
+  });
+
   it('speaks the operator\'s language: --ui-lang first, then LC_ALL, LC_MESSAGES, LANG; never the packet\'s', async () => {
     failure.error = new PacketError('PKT_ERR_INTERRUPTED');
     const spanish = 'El lote se detuvo antes de terminar.';
@@ -123,5 +162,15 @@ describe('commander\'s own refusals', () => {
     expect(await main(['batch', '--counties'])).toBe(1);
     expect(await main(['--help'])).toBe(0);
     expect(stderr()).toContain("unknown option '--no-such-flag'");
+  });
+
+  it('names the program and says what its own flags are for in --help', async () => {
+    const chunks: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => chunks.push(String(chunk)) > 0);
+    expect(await main(['--help'])).toBe(0);
+    const help = chunks.join('');
+    expect(help).toMatch(/^Usage: release-packet \[options\] \[command\]\n\nPrint personalized, bilingual know-your-rights release packets\n/);
+    expect(help).toMatch(/-V, --version +print the version\n/);
+    expect(help).toMatch(/--ui-lang <tag> +language of messages \(default: from LC_ALL/);
   });
 });

@@ -4,7 +4,7 @@
  * --update-doc; what export and import say they did; `due` on standard output; `verify`'s refusals of a
  * call sheet or flags it cannot record, and the count of what it recorded.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
@@ -94,7 +94,12 @@ Result: valid, 6 warnings
     editEntries(root, 'rapid-response.json', (entries) => {
       entries.find((entry) => entry.id === 'valley-network')!.status = 'temporarily closed';
     });
+    // And the state's one consulate line closed too: no county has one.
+    editEntries(root, 'consulates.json', (entries) => {
+      entries[0]!.status = 'temporarily closed';
+    });
     expect(await main(['directory', 'check', '--dir', root, '--state', 'zz', '--today', today])).toBe(0);
+    expect(stdout.join('')).toContain('\nCoverage: network 1/3, legal providers 1/3, public defender 1/3, consulate 0/3\n');
     expect(stdout.join('')).toMatch(/\nEast {4}NONE ON FILE \(nearest: north-watch-line\) +0 /);
     expect(stdout.join('')).toMatch(/\nSouth {3}NONE ON FILE \(nearest: north-watch-line\) +2 /);
   });
@@ -138,9 +143,25 @@ Result: valid, 6 warnings
     expect(stderr()).toContain('--months: expected a whole number of months from 1 to 120');
   });
 
-  it('names the folder it looked in when there is no state there', async () => {
+  it('names the folder it looked in when there is no state there, California\'s by default', async () => {
     expect(await main(['directory', 'check', '--dir', fixtureDir, '--state', 'xx'])).toBe(1);
     expect(stderr()).toBe(`release-packet: The command cannot be run as given: no state folder with a state.json at ${join(fixtureDir, 'xx')} (PKT_ERR_USAGE)\n`);
+    sandbox.stderr.length = 0;
+    expect(await main(['directory', 'check', '--dir', fixtureDir])).toBe(1);
+    expect(stderr()).toContain(`no state folder with a state.json at ${join(fixtureDir, 'ca')} `);
+    // A folder that is there but holds no state.json is not a state either.
+    const root = copyOfFixture();
+    rmSync(join(root, 'zz', 'state.json'));
+    expect(await main(['directory', 'check', '--dir', root, '--state', 'zz'])).toBe(1);
+    expect(stderr()).toContain(`no state folder with a state.json at ${join(root, 'zz')} `);
+  });
+
+  it('reports a state.json it cannot read as invalid, with "?" for the state it does not know', async () => {
+    const root = copyOfFixture();
+    writeFileSync(join(root, 'zz', 'state.json'), '{}');
+    expect(await main(['directory', 'check', '--dir', root, '--state', 'zz', '--today', today])).toBe(1);
+    expect(stdout.join('')).toMatch(/^Directory \?: 7 entries, /);
+    expect(stdout.join('')).toMatch(/\nResult: INVALID\n$/);
   });
 
   it('rewrites the coverage block of a document with --update-doc, and refuses a missing file or one without the markers', async () => {
@@ -191,6 +212,14 @@ describe('release-packet directory export and import', () => {
     const root = copyOfFixture();
     expect(await main(['directory', 'import', '--from', smaller, '--dir', root, '--state', 'zz'])).toBe(1);
     expect(stderr()).toContain(`${smaller} would remove every entry of north-county, the statewide entries (7 entries now, 3 after); add --allow-emptying-counties if that is meant`);
+  });
+
+  it('names only the county a package would empty when the statewide entries stay', async () => {
+    const north = ['north-watch-line', 'north-public-defender', 'valley-network'];
+    const smaller = await editedPackage((services) => services.filter((service) => !north.includes(service.rp_id)));
+    const root = copyOfFixture();
+    expect(await main(['directory', 'import', '--from', smaller, '--dir', root, '--state', 'zz'])).toBe(1);
+    expect(stderr()).toContain(`${smaller} would remove every entry of north-county (7 entries now, 4 after);`);
   });
 
   it('lists every service it cannot import, one per line', async () => {
@@ -270,6 +299,14 @@ describe('release-packet directory verify', () => {
     expect(await verify(root, '--from', blank)).toBe(0);
     expect(stderr()).toBe('release-packet: no row of the call sheet has a result: nothing recorded\n');
     expect(inspectStateDirectory(join(root, 'zz')).entries).toEqual(before);
+  });
+
+  it('records nothing from a call sheet with no rows at all', async () => {
+    const root = copyOfFixture();
+    const empty = join(sandbox.folder, 'empty.csv');
+    writeFileSync(empty, 'county,entry_id,number,result,checked_on,checked_by,method\n');
+    expect(await verify(root, '--from', empty)).toBe(0);
+    expect(stderr()).toBe('release-packet: no row of the call sheet has a result: nothing recorded\n');
   });
 
   it('keeps the new number, the page read and the note of a row, and counts the results by kind', async () => {
