@@ -67,6 +67,21 @@ describe('a maintainer tool that fails', () => {
     expect(stderr()).toContain('TypeError: cannot read x\n    at ');
   });
 
+  it('exits 2 even for something thrown that is no error at all, and makes up no stack for it', async () => {
+    process.env.RELEASE_PACKET_DEBUG = '1';
+    failure.error = undefined;
+    expect(await main(['locales', 'list'])).toBe(2);
+    expect(stderr()).toBe('release-packet: internal error (undefined); set RELEASE_PACKET_DEBUG=1 for details\n\n');
+    sandbox.stderr.length = 0;
+    failure.error = 'thrown as a string';
+    expect(await main(['locales', 'list'])).toBe(2);
+    expect(stderr()).toBe('release-packet: internal error (string); set RELEASE_PACKET_DEBUG=1 for details\n\n');
+    sandbox.stderr.length = 0;
+    failure.error = undefined;
+    expect(await batch()).toBe(2);
+    expect(stderr()).toMatch(/\(PKT_ERR_INTERNAL\)\n\n$/);
+  });
+
   it('exits 1 for a usage error or invalid directory data, 2 for any other failure of the service, with the error\'s own detail', async () => {
     failure.error = new PacketError('PKT_ERR_USAGE', { detail: '--dir: no such folder' });
     expect(await main(['locales', 'list'])).toBe(1);

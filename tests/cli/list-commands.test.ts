@@ -76,12 +76,14 @@ describe('release-packet locales list', () => {
   it('prints each language with its direction and review status, and exits 0 when none is left out', async () => {
     locales = localesSandbox(['en', 'es']);
     locales.addLocale('ar', { name: 'العربية', englishName: 'Arabic', dir: 'rtl', script: 'Arab', status: 'reviewed', reviewedBy: 'A. Reviewer' });
+    locales.addLocale('fr', { name: 'Français', englishName: 'French', status: 'reviewed', reviewedAt: '2026-10-01' });
     const stdout = captureStdout();
     expect(await main(['locales', 'list', '--dir', locales.dir])).toBe(0);
     expect(stdout.text().split('\n')).toEqual([
       'en       English (English), ltr, reviewed by release-packet maintainers on 2026-11-27',
       'ar       العربية (Arabic), rtl, reviewed by A. Reviewer',
       'es       Español (Spanish), ltr, draft',
+      'fr       Français (French), ltr, reviewed on 2026-10-01',
       '',
     ]);
   });
@@ -116,8 +118,8 @@ describe('release-packet locales check, new, pseudo, confirm', () => {
   it('reports a broken translation with its file and key and exits 1; a sound one exits 0', async () => {
     locales = localesSandbox(['en', 'es']);
     const stdout = captureStdout();
-    expect(await main(['locales', 'check', 'es', '--no-layout', '--dir', locales.dir])).toBe(0);
-    expect(stdout.text()).toMatch(/^es: 0 errors, \d+ warnings\n$/m);
+    expect(await main(['locales', 'check', 'en', 'es', '--no-layout', '--dir', locales.dir])).toBe(0);
+    expect(stdout.text()).toMatch(/^en, es: 0 errors, \d+ warnings\n$/m);
 
     const packet = locales.readCatalog('es', 'packet') as { cover: Record<string, string> };
     delete packet.cover.title;
@@ -145,6 +147,13 @@ describe('release-packet locales check, new, pseudo, confirm', () => {
     expect(JSON.parse(readFileSync(join(folder, 'meta.json'), 'utf8'))).toMatchObject({ name: 'فارسی', englishName: 'Persian', script: 'Arab', dir: 'rtl', status: 'draft' });
     expect(await main(['locales', 'new', 'pt-BR', '--name', 'Português', '--english-name', 'Portuguese', '--script', 'Latn', '--dir', locales.dir])).toBe(0);
     expect(JSON.parse(readFileSync(join(locales.dir, 'pt-BR', 'meta.json'), 'utf8')).dir).toBe('ltr');
+  });
+
+  it('asks for the tag of the locale to start or confirm, with exit 1', async () => {
+    locales = localesSandbox(['en']);
+    expect(await main(['locales', 'new', '--name', 'Português', '--english-name', 'Portuguese', '--script', 'Latn', '--dir', locales.dir])).toBe(1);
+    expect(await main(['locales', 'confirm', '--dir', locales.dir])).toBe(1);
+    expect(sandbox.stderr.join('')).toBe("error: missing required argument 'tag'\nerror: missing required argument 'tag'\n");
   });
 
   it('refuses a tag that is not canonical, naming the one to use, with exit 1', async () => {
