@@ -12,13 +12,17 @@ import { parsePlainText } from '../../src/i18n/plain-interpolation.js';
 const catalogs = loadCatalogs();
 const i18next = createI18next(catalogs.locales);
 /** What i18next would misread if it were passed through unchanged: markup, `$&` in a replacement, its own syntax. */
+/** `t` as these tests call it: any options, as a template's hash gives them. */
+type LooseT = (key: string, options?: object) => string;
+const tOf = (lng: string) => catalogs.fixedT(lng) as unknown as LooseT;
+const referenceOf = (lng: string) => i18next.getFixedT(lng) as unknown as LooseT;
 const trickyValue = (name: string) => `<b>${name}</b> & "O'Brien" / $& $1 {{${name}}} $t(packet:x)`;
 
 describe('the plain interpolation of catalog strings', () => {
   for (const [lng, locale] of catalogs.locales) {
     it(`gives i18next's text for every key of ${lng}, escaped and not`, () => {
-      const t = catalogs.fixedT(lng);
-      const reference = i18next.getFixedT(lng);
+      const t = tOf(lng);
+      const reference = referenceOf(lng);
       let compared = 0;
       for (const namespace of Object.keys(locale.catalogs)) {
         for (const [path, entry] of flattenCatalog(locale.catalogs[namespace]).entries) {
@@ -44,8 +48,8 @@ describe('the plain interpolation of catalog strings', () => {
   });
 
   it('gives a missing key, a value of another type and another language to i18next', () => {
-    const t = catalogs.fixedT('es');
-    const reference = i18next.getFixedT('es');
+    const t = tOf('es');
+    const reference = referenceOf('es');
     const key = 'packet:document.subject';
     for (const options of [{ county: { name: 'x' }, state: 'California' }, { county: undefined, state: 'California' }, { county: 'Kern', state: 'California', lng: 'en' }, { county: 'Kern', state: 'California', extra: 'x' }]) {
       expect(t(key, options)).toBe(reference(key, options));
