@@ -145,7 +145,8 @@ export async function runBatchCommand(flags: BatchFlags): Promise<BatchSummary> 
     renderer = createBatchRenderer(engine, threads, window);
     const bar = progressReporter(plan.items.length);
     progress = bar;
-    const summary = await makeBatch(plan, { engine, renderer, outputs, window, today, signal: signal.signal, onPacket: (done) => bar.update(done) });
+    const running = renderer;
+    const summary = await makeBatch(plan, { engine, renderer, outputs, window, today, signal: signal.signal, onPacket: (done) => bar.update(done), afterRendering: () => running.close() });
     bar.stop();
     process.stderr.write(describeSummary(summary, targets, threads));
     return summary;

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getEngine } from '../../src/engine.js';
 import { planBatch } from '../../src/batch/plan-batch.js';
 import { runBatch, type BatchRenderer } from '../../src/batch/run-batch.js';
+import { makeBatch } from '../../src/batch/make-batch.js';
 import { SharedWorkRenderer } from '../../src/batch/batch-renderer.js';
 import { defaultPacketsPerWorker, threadsFor } from '../../src/cli/batch-command.js';
 import { createInProcessRenderer, RenderPool } from '../../src/worker/render-pool.js';
@@ -68,5 +69,20 @@ describe('how many threads a batch starts', () => {
   it('takes another measure from RELEASE_PACKET_PACKETS_PER_WORKER, and refuses a value that is not one', () => {
     expect(threadsFor(8, 2, { RELEASE_PACKET_PACKETS_PER_WORKER: '1' })).toBe(2);
     expect(() => threadsFor(8, 2, { RELEASE_PACKET_PACKETS_PER_WORKER: 'lots' })).toThrow(/RELEASE_PACKET_PACKETS_PER_WORKER/);
+  });
+});
+
+describe('when a batch lets its threads go', () => {
+  it('closes the renderer after the last packet and before any output is finished, once however often asked', async () => {
+    const events: string[] = [];
+    const pool = new RenderPool({ threads: 1, maxQueue: 4, startup: 'prepared' });
+    const renderer = new SharedWorkRenderer(engine, pool);
+    const closePool = pool.close.bind(pool);
+    pool.close = () => (events.push('threads closed'), closePool());
+    const small = planBatch({ counties: ['alpine'], languages: ['en', 'es'], variants: ['adult'], paper: 'letter', largePrint: false }, engine);
+    const output = { add: async () => void events.push('packet'), finish: async () => void events.push('finish'), abort: async () => void events.push('abort') };
+    await makeBatch(small, { engine, renderer, outputs: [output], window: 2, today: new Date(`${today}T00:00:00Z`), afterRendering: () => renderer.close() });
+    await renderer.close();
+    expect(events).toEqual(['packet', 'packet', 'threads closed', 'finish']);
   });
 });
