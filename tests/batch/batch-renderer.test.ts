@@ -55,14 +55,14 @@ describe('a batch with this thread and a worker making packets', () => {
 });
 
 describe('how many threads a batch starts', () => {
-  it('starts a worker only for every 500 packets, up to --jobs', () => {
-    expect(defaultPacketsPerWorker).toBe(500);
-    expect(threadsFor(116, 2, {})).toBe(1);
-    expect(threadsFor(499, 2, {})).toBe(1);
-    expect(threadsFor(500, 2, {})).toBe(2);
-    expect(threadsFor(10_092, 2, {})).toBe(2);
+  it('starts a worker only for every 50 packets, up to --jobs', () => {
+    expect(defaultPacketsPerWorker).toBe(50);
+    expect(threadsFor(18, 2, {})).toBe(1);
+    expect(threadsFor(49, 2, {})).toBe(1);
+    expect(threadsFor(50, 2, {})).toBe(2);
+    expect(threadsFor(116, 2, {})).toBe(2);
     expect(threadsFor(10_092, 8, {})).toBe(8);
-    expect(threadsFor(1_600, 8, {})).toBe(4);
+    expect(threadsFor(160, 8, {})).toBe(4);
     expect(threadsFor(10_092, 1, {})).toBe(1);
   });
 
