@@ -85,8 +85,12 @@ export class SharedWorkRenderer implements ClosableRenderer {
     this.dispatch();
   }
 
+  private closing: Promise<void> | undefined;
+
+  /** Stops the worker threads; a second call (the batch's end, then its cleanup) waits for the first. */
   close(): Promise<void> {
-    return this.pool.close();
+    this.closing ??= this.pool.close();
+    return this.closing;
   }
 }
 

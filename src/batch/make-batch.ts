@@ -25,6 +25,8 @@ export interface MakeBatchOptions {
   today: Date;
   signal?: AbortSignal;
   onPacket?: (done: number, total: number) => void;
+  /** Called once the last packet is made, before the outputs are finished: the CLI stops its worker threads there. */
+  afterRendering?: () => Promise<void>;
 }
 
 /** The merged PDF's bookmark for a packet: "Fresno — Español / English — youth". */
@@ -50,6 +52,8 @@ export async function makeBatch(plan: BatchPlan, options: MakeBatchOptions): Pro
         for (const output of options.outputs) await output.add(packet);
       },
     );
+    // The threads' heaps are let go before the manifest is written: the batch's peak memory is then the rendering's.
+    await options.afterRendering?.();
     const done = manifest.manifest();
     for (const output of options.outputs) await output.finish(done);
     return { packets: plan.items.length, pages, bytes, elapsedMs: performance.now() - started, manifest: done };

@@ -94,10 +94,40 @@ export class ManifestBuilder {
 
 export const manifestColumns: (keyof ManifestRow)[] = ['file', 'county', 'languages', 'variant', 'pages', 'bytes', 'sha256', 'directoryDataOldest', 'directoryDataNewest', 'directoryDataHasUndated', 'localeStatus', 'generator'];
 
-export function manifestCsv(manifest: Manifest): string {
-  return stringify(manifest.packets, { header: true, columns: manifestColumns });
+/** Rows turned into text at a time: a 10,000-packet manifest is written out without ever being one string. */
+const rowsPerChunk = 256;
+
+/** manifest.csv, a few hundred rows at a time: the header, then the rows in order. */
+export function* manifestCsvChunks(manifest: Manifest): Generator<string> {
+  const rows = manifest.packets;
+  yield stringify(rows.slice(0, rowsPerChunk), { header: true, columns: manifestColumns });
+  for (let start = rowsPerChunk; start < rows.length; start += rowsPerChunk) {
+    yield stringify(rows.slice(start, start + rowsPerChunk), { header: false, columns: manifestColumns });
+  }
 }
 
-export function manifestJson(manifest: Manifest): string {
-  return `${JSON.stringify(manifest, null, 2)}\n`;
+/** manifest.json, a few hundred rows at a time: the text `JSON.stringify(manifest, null, 2)` gives, and a newline. */
+export function* manifestJsonChunks(manifest: Manifest): Generator<string> {
+  const { packets, ...head } = manifest;
+  if (packets.length === 0) {
+    yield `${JSON.stringify(manifest, null, 2)}\n`;
+    return;
+  }
+  // The head without its closing "\n}", then the packets as the last member, each row indented two levels.
+  yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "packets": [\n`;
+  for (let start = 0; start < packets.length; start += rowsPerChunk) {
+    const rows = packets.slice(start, start + rowsPerChunk).map((row) => JSON.stringify(row, null, 2).replace(/^/gm, '    '));
+    yield rows.join(',\n') + (start + rowsPerChunk < packets.length ? ',\n' : '');
+  }
+  yield '\n  ]\n}\n';
 }
+
+export const manifestCsv = (manifest: Manifest): string => [...manifestCsvChunks(manifest)].join('');
+
+export const manifestJson = (manifest: Manifest): string => [...manifestJsonChunks(manifest)].join('');
+
+/** The manifest files and their text, chunk by chunk. */
+export const manifestChunks = (manifest: Manifest): [name: string, chunks: () => Iterable<string>][] => [
+  ['manifest.csv', () => manifestCsvChunks(manifest)],
+  ['manifest.json', () => manifestJsonChunks(manifest)],
+];

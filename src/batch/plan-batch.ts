@@ -96,24 +96,20 @@ export function planBatch(spec: BatchSpec, engine: Engine, options: PlanOptions 
   const variants = [...new Set(spec.variants)];
   const items: BatchItem[] = [];
   const rounds = Math.max(1, options.repeat ?? 1);
+  // A repeated round asks for the same packets: its items share the first round's requests (read, never changed).
+  const requests = new Map<string, Record<string, unknown>>();
   for (let round = 0; round < rounds; round++) {
     for (const county of uniqueCounties) {
       for (const language of languages) {
         for (const variant of variants) {
           const suffix = `${variant === 'youth' ? '-youth' : ''}${round > 0 ? `-${round + 1}` : ''}`;
-          items.push({
-            file: `${county}-${language}${suffix}.pdf`,
-            county,
-            language,
-            secondLanguage: chooseSecondLanguage(language),
-            variant,
-            request: {
-              county,
-              language,
-              ...(variant === 'youth' ? { youth: true } : {}),
-              print: { paper: spec.paper, largePrint: spec.largePrint, fillIn: true },
-            },
-          });
+          const kind = `${county}|${language}|${variant}`;
+          let request = requests.get(kind);
+          if (!request) {
+            request = { county, language, ...(variant === 'youth' ? { youth: true } : {}), print: { paper: spec.paper, largePrint: spec.largePrint, fillIn: true } };
+            requests.set(kind, request);
+          }
+          items.push({ file: `${county}-${language}${suffix}.pdf`, county, language, secondLanguage: chooseSecondLanguage(language), variant, request });
         }
       }
     }

@@ -4,14 +4,14 @@
  * wait in a hidden staging folder beside them, a ZIP or merged PDF is written under a temporary name in
  * the same folder, and only a complete batch is moved into place; an interrupted one is removed.
  */
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writeSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { PassThrough, type Writable } from 'node:stream';
+import { PassThrough, Readable, type Writable } from 'node:stream';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import yazl from 'yazl';
 import { PacketError } from '../errors.js';
-import { manifestCsv, manifestJson, type Manifest } from './manifest.js';
+import { manifestChunks, type Manifest } from './manifest.js';
 import type { MadePacket } from './run-batch.js';
 import type { BatchPlan } from './plan-batch.js';
 
@@ -46,8 +46,14 @@ export function createFolderOutput(folder: string, plan: BatchPlan, options: { f
       writeFileSync(join(staging, packet.item.file), packet.pdf);
     },
     async finish(manifest) {
-      writeFileSync(join(staging, 'manifest.csv'), manifestCsv(manifest));
-      writeFileSync(join(staging, 'manifest.json'), manifestJson(manifest));
+      for (const [name, chunks] of manifestChunks(manifest)) {
+        const file = openSync(join(staging, name), 'w');
+        try {
+          for (const chunk of chunks()) writeSync(file, chunk);
+        } finally {
+          closeSync(file);
+        }
+      }
       for (const file of readdirSync(staging)) renameSync(join(staging, file), join(folder, file));
       rmSync(staging, { recursive: true, force: true });
     },
@@ -61,11 +67,20 @@ export function createFolderOutput(folder: string, plan: BatchPlan, options: { f
 // however many packets there are (a slow disk or client holds back the renderers, not the heap).
 const zipPendingLimit = 16;
 
+export interface ZipStream {
+  add(name: string, bytes: Uint8Array): Promise<void>;
+  /** An entry whose text comes in chunks (the manifest): read twice, once for its size, never held whole. */
+  addText(name: string, chunks: () => Iterable<string>): Promise<void>;
+  /** manifest.csv and manifest.json. */
+  addManifest(manifest: Manifest): Promise<void>;
+  end(): Promise<void>;
+}
+
 /**
  * A streamed ZIP: each packet is stored (PDFs are already compressed) as it is made and flows on to
  * `target`; entries carry `date` as their time, so the same batch gives the same bytes.
  */
-export function createZipStream(target: Writable, date: Date): { add(name: string, bytes: Uint8Array): Promise<void>; end(): Promise<void> } {
+export function createZipStream(target: Writable, date: Date): ZipStream {
   const zip = new yazl.ZipFile();
   zip.outputStream.pipe(target);
   const finished = once(target, 'finish');
@@ -77,37 +92,49 @@ export function createZipStream(target: Writable, date: Date): { add(name: strin
     wake?.();
   };
   target.once('close', () => wake?.());
-  return {
-    async add(name, bytes) {
-      if (target.destroyed) throw new PacketError('PKT_ERR_CLIENT_GONE', { detail: 'zip destination closed' });
-      // A stream, not addBuffer: yazl keeps every entry until the end for the central directory, and an
-      // entry made by addBuffer keeps its bytes too (10,000 packets held 1.2 GB); a drained stream keeps none.
-      const source = new PassThrough();
-      pending++;
-      source.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      zip.addReadStream(source, name, { mtime: date, compress: false, size: bytes.byteLength });
-      // yazl keeps the entry's pump function, and with it the stream object, after pumping: let both go.
-      const entry = (zip as unknown as { entries: { doFileDataPump?: unknown }[] }).entries.at(-1);
-      source.once('end', () => {
-        if (entry) entry.doFileDataPump = undefined;
-        settle();
+  // A stream, not addBuffer: yazl keeps every entry until the end for the central directory, and an entry
+  // made by addBuffer keeps its bytes too (10,000 packets held 1.2 GB); a drained stream keeps none.
+  const addEntry = async (name: string, source: Readable, size: number) => {
+    if (target.destroyed) throw new PacketError('PKT_ERR_CLIENT_GONE', { detail: 'zip destination closed' });
+    pending++;
+    zip.addReadStream(source, name, { mtime: date, compress: false, size });
+    // yazl keeps the entry's pump function, and with it the stream object, after pumping: let both go.
+    const entry = (zip as unknown as { entries: { doFileDataPump?: unknown }[] }).entries.at(-1);
+    source.once('end', () => {
+      if (entry) entry.doFileDataPump = undefined;
+      settle();
+    });
+    while (pending > zipPendingLimit && !target.destroyed) {
+      // A destination destroyed while we wait (a client gone) never drains: its close ends the wait too.
+      await new Promise<void>((resolve) => {
+        wake = () => {
+          wake = undefined;
+          resolve();
+        };
       });
-      while (pending > zipPendingLimit && !target.destroyed) {
-        // A destination destroyed while we wait (a client gone) never drains: its close ends the wait too.
-        await new Promise<void>((resolve) => {
-          wake = () => {
-            wake = undefined;
-            resolve();
-          };
-        });
-      }
-      if (target.destroyed) throw new PacketError('PKT_ERR_CLIENT_GONE', { detail: 'zip destination closed' });
+    }
+    if (target.destroyed) throw new PacketError('PKT_ERR_CLIENT_GONE', { detail: 'zip destination closed' });
+  };
+  const stream: ZipStream = {
+    add(name, bytes) {
+      const source = new PassThrough();
+      source.end(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+      return addEntry(name, source, bytes.byteLength);
+    },
+    addText(name, chunks) {
+      let size = 0;
+      for (const chunk of chunks()) size += Buffer.byteLength(chunk);
+      return addEntry(name, Readable.from(chunks(), { objectMode: false }), size);
+    },
+    async addManifest(manifest) {
+      for (const [name, chunks] of manifestChunks(manifest)) await stream.addText(name, chunks);
     },
     async end() {
       zip.end();
       await finished;
     },
   };
+  return stream;
 }
 
 /** `--out batch.zip`: a ZIP written under a temporary name and renamed when complete. */
@@ -121,8 +148,7 @@ export function createZipFileOutput(path: string, date: Date, options: { force: 
       await zip.add(packet.item.file, packet.pdf);
     },
     async finish(manifest) {
-      await zip.add('manifest.csv', Buffer.from(manifestCsv(manifest)));
-      await zip.add('manifest.json', Buffer.from(manifestJson(manifest)));
+      await zip.addManifest(manifest);
       await zip.end();
       renameSync(temporary, path);
     },

@@ -80,12 +80,13 @@ function describeSummary(summary: BatchSummary, targets: string[], threads: numb
 
 /**
  * Packets each thread beyond this one must have to make, for its start-up to pay: a worker loads the
- * prepared file and compiles its hot code anew (~0.7 s of CPU), and two render threads make ~1.5x one's
- * packets on a two-core machine, not 2x. Measured here (2 jobs against 1): 116 packets 1.97 s vs 1.89,
- * 464 packets 4.25 s vs 4.08, 1,044 packets 10.2 s vs 11.8. RELEASE_PACKET_PACKETS_PER_WORKER changes it
- * (a machine with more, faster cores pays a thread back sooner).
+ * prepared file and compiles its hot code anew, and two render threads make fewer than twice one's packets
+ * on a two-core machine. Measured here with the tiering of src/startup/tiering.ts (2 jobs, a worker against
+ * none): 18 packets 0.57 s vs 0.50, 36 packets 0.77 vs 0.69, 58 packets 0.86 vs 0.89, 116 packets 1.30 vs
+ * 1.50. RELEASE_PACKET_PACKETS_PER_WORKER changes it (a machine with more, faster cores pays a thread back
+ * sooner).
  */
-export const defaultPacketsPerWorker = 500;
+export const defaultPacketsPerWorker = 50;
 
 /** `--jobs` is at most that many threads: one per `packetsPerWorker` packets beyond the first thread. */
 export function threadsFor(packets: number, jobs: number, env: NodeJS.ProcessEnv = process.env): number {
@@ -145,7 +146,8 @@ export async function runBatchCommand(flags: BatchFlags): Promise<BatchSummary> 
     renderer = createBatchRenderer(engine, threads, window);
     const bar = progressReporter(plan.items.length);
     progress = bar;
-    const summary = await makeBatch(plan, { engine, renderer, outputs, window, today, signal: signal.signal, onPacket: (done) => bar.update(done) });
+    const running = renderer;
+    const summary = await makeBatch(plan, { engine, renderer, outputs, window, today, signal: signal.signal, onPacket: (done) => bar.update(done), afterRendering: () => running.close() });
     bar.stop();
     process.stderr.write(describeSummary(summary, targets, threads));
     return summary;

@@ -13,6 +13,7 @@ import { readJsonFile, type JsonFile } from './locale-files.js';
 import { compareWithEnglish, flattenCatalog, type CatalogEntry } from './catalog-rules.js';
 import { formatFinding, isBlocking, type LocaleFinding } from './locale-findings.js';
 import { compareSources, isLegalText, readSourceHashes } from './source-hashes.js';
+import { withPlainInterpolation } from './plain-interpolation.js';
 
 export type CatalogTree = { [key: string]: string | CatalogTree };
 
@@ -137,8 +138,8 @@ export function englishSourceOf(locale: Locale): EnglishSource {
   return { entries: Object.fromEntries(namespaces.map((namespace) => [namespace, flattenCatalog(locale.catalogs[namespace] ?? {}).entries])) };
 }
 
-/** Catalogs over the given locales; no I/O. */
-export function buildCatalogs(locales: ReadonlyMap<string, Locale>, findings: readonly LocaleFinding[]): Catalogs {
+/** i18next over the given locales, as the catalogs use it (and the tests compare the plain path against). */
+export function createI18next(locales: ReadonlyMap<string, Locale>): i18n {
   const instance: i18n = i18next.createInstance();
   void instance.init({
     initAsync: false,
@@ -152,9 +153,14 @@ export function buildCatalogs(locales: ReadonlyMap<string, Locale>, findings: re
     interpolation: { escapeValue: true },
     returnNull: false,
   } as Parameters<i18n['init']>[0]);
+  return instance;
+}
 
+/** Catalogs over the given locales; no I/O. */
+export function buildCatalogs(locales: ReadonlyMap<string, Locale>, findings: readonly LocaleFinding[]): Catalogs {
+  const instance = createI18next(locales);
   const fixedTs = new Map<string, TFunction>();
-  for (const id of locales.keys()) fixedTs.set(id, instance.getFixedT(id));
+  for (const [id, locale] of locales) fixedTs.set(id, withPlainInterpolation(instance.getFixedT(id), id, locale.catalogs));
 
   return {
     locales,

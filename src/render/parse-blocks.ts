@@ -8,7 +8,7 @@ const blockTags = new Set(['section', 'div', 'h1', 'h2', 'h3', 'p', 'ul', 'ol', 
 const inlineTags = new Set(['strong', 'em', 'br', 'span']);
 const allowedAttributes = new Set(['class', 'lang', 'dir', 'data-section', 'data-page-of']);
 
-interface Inherited {
+export interface Inherited {
   lang: string;
   dir: 'ltr' | 'rtl' | 'auto';
 }
@@ -106,7 +106,24 @@ function textBlockInlines(element: Element): Inline[] {
   return trimInlines(inlines);
 }
 
-function parseChildren(nodes: ChildNode[], inherited: Inherited, dirOf: (lang: string) => 'ltr' | 'rtl'): Block[] {
+/**
+ * Where a block is parsed from: `memo`, when given, is asked for each element of this level (and of the
+ * groups below) by its source text before that element is parsed.
+ */
+interface ParseContext {
+  html: string;
+  dirOf: (lang: string) => 'ltr' | 'rtl';
+  memo?: ElementMemo | undefined;
+}
+
+/**
+ * The block kept for an element's source (its HTML, from its opening tag to its closing one) and the
+ * language and direction it inherits, or the one `build` parses and the memo then keeps. Those three
+ * decide the block: the subset's parse reads nothing else. `undefined`: the element prints nothing.
+ */
+export type ElementMemo = (source: string, inherited: Readonly<Inherited>, build: () => Block | undefined) => Block | undefined;
+
+function parseChildren(nodes: ChildNode[], inherited: Inherited, context: ParseContext): Block[] {
   const blocks: Block[] = [];
   for (const node of nodes) {
     if (node.type === 'text') {
@@ -114,64 +131,70 @@ function parseChildren(nodes: ChildNode[], inherited: Inherited, dirOf: (lang: s
       continue;
     }
     if (!isElement(node)) continue;
-    checkAttributes(node);
-    if (!blockTags.has(node.name)) throw templateBug(`<${node.name}> is not a block in the subset`);
-    const own = inherit(node, inherited, dirOf);
-    const base = { lang: own.lang, dir: own.dir, classes: (node.attribs.class ?? '').split(/\s+/).filter(Boolean) };
-    switch (node.name) {
-      case 'section':
-      case 'div':
-        blocks.push({
-          ...base,
-          type: 'group',
-          tag: node.name,
-          ...(node.attribs['data-section'] ? { sectionId: node.attribs['data-section'] } : {}),
-          children: parseChildren(node.children, own, dirOf),
-        });
-        break;
-      case 'h1':
-      case 'h2':
-      case 'h3':
-        blocks.push({ ...base, type: 'heading', level: Number(node.name[1]) as 1 | 2 | 3, inlines: textBlockInlines(node) });
-        break;
-      case 'p': {
-        // Template conditionals can leave a paragraph empty; an empty line is noise on paper.
-        const inlines = textBlockInlines(node);
-        if (inlines.length > 0) blocks.push({ ...base, type: 'paragraph', inlines });
-        break;
-      }
-      case 'ul':
-      case 'ol': {
-        const items = node.children.filter(isElement).map((item) => {
-          if (item.name !== 'li') throw templateBug(`<${item.name}> inside a list`);
-          checkAttributes(item);
-          const itemInherited = inherit(item, own, dirOf);
-          const hasBlocks = item.children.some((child) => isElement(child) && blockTags.has(child.name));
-          return hasBlocks
-            ? parseChildren(item.children, itemInherited, dirOf)
-            : [{ lang: itemInherited.lang, dir: itemInherited.dir, classes: [], type: 'paragraph' as const, inlines: textBlockInlines(item) }];
-        });
-        blocks.push({ ...base, type: 'list', isOrdered: node.name === 'ol', items });
-        break;
-      }
-      case 'table': {
-        const rows = node.children
-          .filter(isElement)
-          .flatMap((child) => (child.name === 'thead' || child.name === 'tbody' ? child.children.filter(isElement) : [child]))
-          .map((row) => {
-            if (row.name !== 'tr') throw templateBug(`<${row.name}> inside a table`);
-            const cells = row.children.filter(isElement);
-            return { isHeader: cells.some((cell) => cell.name === 'th'), cells: cells.map(textBlockInlines) };
-          });
-        blocks.push({ ...base, type: 'table', rows });
-        break;
-      }
-    }
+    const { memo } = context;
+    const block = memo
+      ? memo(context.html.slice(node.startIndex!, node.endIndex! + 1), inherited, () => parseElement(node, inherited, context))
+      : parseElement(node, inherited, context);
+    if (block) blocks.push(block);
   }
   return blocks;
 }
 
-export function parseBlocks(html: string, lang: string, dirOf: (lang: string) => 'ltr' | 'rtl'): Block[] {
-  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true });
-  return parseChildren(document.children, { lang, dir: dirOf(lang) }, dirOf);
+function parseElement(node: Element, inherited: Inherited, context: ParseContext): Block | undefined {
+  const { dirOf } = context;
+  checkAttributes(node);
+  if (!blockTags.has(node.name)) throw templateBug(`<${node.name}> is not a block in the subset`);
+  const own = inherit(node, inherited, dirOf);
+  const base = { lang: own.lang, dir: own.dir, classes: (node.attribs.class ?? '').split(/\s+/).filter(Boolean) };
+  switch (node.name) {
+    case 'section':
+    case 'div':
+      return {
+        ...base,
+        type: 'group',
+        tag: node.name,
+        ...(node.attribs['data-section'] ? { sectionId: node.attribs['data-section'] } : {}),
+        children: parseChildren(node.children, own, context),
+      };
+    case 'h1':
+    case 'h2':
+    case 'h3':
+      return { ...base, type: 'heading', level: Number(node.name[1]) as 1 | 2 | 3, inlines: textBlockInlines(node) };
+    case 'p': {
+      // Template conditionals can leave a paragraph empty; an empty line is noise on paper.
+      const inlines = textBlockInlines(node);
+      return inlines.length > 0 ? { ...base, type: 'paragraph', inlines } : undefined;
+    }
+    case 'ul':
+    case 'ol': {
+      const items = node.children.filter(isElement).map((item) => {
+        if (item.name !== 'li') throw templateBug(`<${item.name}> inside a list`);
+        checkAttributes(item);
+        const itemInherited = inherit(item, own, dirOf);
+        const hasBlocks = item.children.some((child) => isElement(child) && blockTags.has(child.name));
+        return hasBlocks
+          ? parseChildren(item.children, itemInherited, { html: context.html, dirOf })
+          : [{ lang: itemInherited.lang, dir: itemInherited.dir, classes: [], type: 'paragraph' as const, inlines: textBlockInlines(item) }];
+      });
+      return { ...base, type: 'list', isOrdered: node.name === 'ol', items };
+    }
+    case 'table': {
+      const rows = node.children
+        .filter(isElement)
+        .flatMap((child) => (child.name === 'thead' || child.name === 'tbody' ? child.children.filter(isElement) : [child]))
+        .map((row) => {
+          if (row.name !== 'tr') throw templateBug(`<${row.name}> inside a table`);
+          const cells = row.children.filter(isElement);
+          return { isHeader: cells.some((cell) => cell.name === 'th'), cells: cells.map(textBlockInlines) };
+        });
+      return { ...base, type: 'table', rows };
+    }
+  }
+  return undefined;
+}
+
+/** `memo`: see ElementMemo; only for HTML without personal data (SectionCache.parseShared). */
+export function parseBlocks(html: string, lang: string, dirOf: (lang: string) => 'ltr' | 'rtl', memo?: ElementMemo): Block[] {
+  const document = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, withStartIndices: true, withEndIndices: true });
+  return parseChildren(document.children, { lang, dir: dirOf(lang) }, { html, dirOf, memo });
 }

@@ -130,7 +130,7 @@ export function renderSections(model: PacketModel, deps: SectionDeps): RenderedS
     if (!entry) {
       const sectionHtml = runTemplate(template, shared.model);
       // Blocks another county's packet printed the same are swapped for those, their layout with them.
-      const { blocks: sectionBlocks, memos } = cache.internBlocks(parseBlocks(sectionHtml, lang, dirOf));
+      const { blocks: sectionBlocks, memos } = cache.parseShared(sectionHtml, lang, dirOf);
       entry = { html: sectionHtml, blocks: sectionBlocks, memos };
       shared.sections.set(id, entry);
     }

@@ -4,6 +4,7 @@
  * wrote can land here; bounded, least recently used entry dropped first.
  */
 import type { Block } from './document-tree.js';
+import { parseBlocks, type ElementMemo } from './parse-blocks.js';
 
 export interface SharedSection {
   html: string;
@@ -34,6 +35,12 @@ export const defaultSectionCacheEntries = 64;
  */
 export const defaultInternedBlockEntries = 4096;
 
+/** An element's source as kept: its block (none when it prints nothing) and every block kept under it, each with its memo. */
+interface KeptSource {
+  block: Block | undefined;
+  kept: [Block, Map<string, unknown>][];
+}
+
 export interface InternedBlocks {
   blocks: Block[];
   /** Every block kept (the given ones or those swapped in, children included), each with its layout memo. */
@@ -47,10 +54,33 @@ export class SectionCache {
   /** Blocks by JSON, each with its layout memo; least recently used dropped first. */
   private readonly blocks = new Map<string, { block: Block; memo: Map<string, unknown> }>();
 
+  /** The JSON key of each block kept: a group's key is made of its children's. */
+  private readonly keys = new WeakMap<Block, string>();
+
+  /**
+   * Kept blocks by the element source they were parsed from (with the language and direction it inherits):
+   * an element printed again as it was skips the parser and the JSON above. Least recently used dropped first.
+   */
+  private readonly sources = new Map<string, KeptSource>();
+
   constructor(
     private readonly maxEntries = defaultSectionCacheEntries,
     private readonly maxBlocks = defaultInternedBlockEntries,
   ) {}
+
+  /** The kept block equal to this one (whose children, if any, are kept ones), or this one, kept from now on. */
+  private keep(block: Block): { block: Block; memo: Map<string, unknown> } {
+    const key = block.type === 'group' ? `${JSON.stringify({ ...block, children: [] })}${block.children.map((child) => this.keys.get(child)).join('\u0001')}` : JSON.stringify(block);
+    let kept = this.blocks.get(key);
+    if (kept) this.blocks.delete(key);
+    else {
+      kept = { block, memo: new Map() };
+      this.keys.set(block, key);
+      if (this.blocks.size >= this.maxBlocks) this.blocks.delete(this.blocks.keys().next().value!);
+    }
+    this.blocks.set(key, kept);
+    return kept;
+  }
 
   /**
    * Swaps each block (and, in a new group, each child) equal to one kept for the kept one, memo and all;
@@ -58,22 +88,42 @@ export class SectionCache {
    */
   internBlocks(blocks: Block[]): InternedBlocks {
     const memos: [Block, Map<string, unknown>][] = [];
-    // Children first, so each block is turned into JSON once: a group's key is its own fields and its children's keys.
-    const intern = (block: Block): { block: Block; key: string } => {
-      const children = block.type === 'group' ? block.children.map(intern) : undefined;
-      const key = children ? `${JSON.stringify({ ...block, children: [] })}${children.map((child) => child.key).join('\u0001')}` : JSON.stringify(block);
-      let kept = this.blocks.get(key);
-      if (kept) this.blocks.delete(key);
-      else {
-        if (block.type === 'group') block.children = children!.map((child) => child.block);
-        kept = { block, memo: new Map() };
-        if (this.blocks.size >= this.maxBlocks) this.blocks.delete(this.blocks.keys().next().value!);
-      }
-      this.blocks.set(key, kept);
+    // Children first: a group's key is its own fields and its children's keys.
+    const intern = (block: Block): Block => {
+      if (block.type === 'group') block.children = block.children.map(intern);
+      const kept = this.keep(block);
       memos.push([kept.block, kept.memo]);
-      return { block: kept.block, key };
+      return kept.block;
     };
-    return { blocks: blocks.map((block) => intern(block).block), memos };
+    return { blocks: blocks.map(intern), memos };
+  }
+
+  /**
+   * A section's HTML rendered without personal fields, parsed and interned as internBlocks does, except that
+   * an element (at the top or in a group) whose source was parsed before is not parsed again: most of a
+   * county's section is word for word another county's.
+   */
+  parseShared(html: string, lang: string, dirOf: (lang: string) => 'ltr' | 'rtl'): InternedBlocks {
+    const memos: [Block, Map<string, unknown>][] = [];
+    const memo: ElementMemo = (source, inherited, build) => {
+      const sourceKey = `${inherited.lang}\u0000${inherited.dir}\u0000${source}`;
+      let entry = this.sources.get(sourceKey);
+      if (entry) {
+        this.sources.delete(sourceKey);
+        for (const pair of entry.kept) memos.push(pair);
+      } else {
+        // The blocks under this element are kept (and their memos listed) while it is built.
+        const start = memos.length;
+        const built = build();
+        const kept = built && this.keep(built);
+        if (kept) memos.push([kept.block, kept.memo]);
+        entry = { block: kept?.block, kept: memos.slice(start) };
+        if (this.sources.size >= this.maxBlocks) this.sources.delete(this.sources.keys().next().value!);
+      }
+      this.sources.set(sourceKey, entry);
+      return entry.block;
+    };
+    return { blocks: parseBlocks(html, lang, dirOf, memo), memos };
   }
 
   /** The sections kept for these inputs, empty at first; marks them most recently used. */
@@ -100,11 +150,12 @@ export class SectionCache {
 
   /** Everything held, both levels, for the privacy tests that search it for canaries. */
   contents(): [string, unknown][] {
-    return [...this.entries.entries(), ...this.blocks.entries()];
+    return [...this.entries.entries(), ...this.blocks.entries(), ...this.sources.entries()];
   }
 
   clear(): void {
     this.entries.clear();
     this.blocks.clear();
+    this.sources.clear();
   }
 }

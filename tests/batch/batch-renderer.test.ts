@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getEngine } from '../../src/engine.js';
 import { planBatch } from '../../src/batch/plan-batch.js';
 import { runBatch, type BatchRenderer } from '../../src/batch/run-batch.js';
+import { makeBatch } from '../../src/batch/make-batch.js';
 import { SharedWorkRenderer } from '../../src/batch/batch-renderer.js';
 import { defaultPacketsPerWorker, threadsFor } from '../../src/cli/batch-command.js';
 import { createInProcessRenderer, RenderPool } from '../../src/worker/render-pool.js';
@@ -54,19 +55,34 @@ describe('a batch with this thread and a worker making packets', () => {
 });
 
 describe('how many threads a batch starts', () => {
-  it('starts a worker only for every 500 packets, up to --jobs', () => {
-    expect(defaultPacketsPerWorker).toBe(500);
-    expect(threadsFor(116, 2, {})).toBe(1);
-    expect(threadsFor(499, 2, {})).toBe(1);
-    expect(threadsFor(500, 2, {})).toBe(2);
-    expect(threadsFor(10_092, 2, {})).toBe(2);
+  it('starts a worker only for every 50 packets, up to --jobs', () => {
+    expect(defaultPacketsPerWorker).toBe(50);
+    expect(threadsFor(18, 2, {})).toBe(1);
+    expect(threadsFor(49, 2, {})).toBe(1);
+    expect(threadsFor(50, 2, {})).toBe(2);
+    expect(threadsFor(116, 2, {})).toBe(2);
     expect(threadsFor(10_092, 8, {})).toBe(8);
-    expect(threadsFor(1_600, 8, {})).toBe(4);
+    expect(threadsFor(160, 8, {})).toBe(4);
     expect(threadsFor(10_092, 1, {})).toBe(1);
   });
 
   it('takes another measure from RELEASE_PACKET_PACKETS_PER_WORKER, and refuses a value that is not one', () => {
     expect(threadsFor(8, 2, { RELEASE_PACKET_PACKETS_PER_WORKER: '1' })).toBe(2);
     expect(() => threadsFor(8, 2, { RELEASE_PACKET_PACKETS_PER_WORKER: 'lots' })).toThrow(/RELEASE_PACKET_PACKETS_PER_WORKER/);
+  });
+});
+
+describe('when a batch lets its threads go', () => {
+  it('closes the renderer after the last packet and before any output is finished, once however often asked', async () => {
+    const events: string[] = [];
+    const pool = new RenderPool({ threads: 1, maxQueue: 4, startup: 'prepared' });
+    const renderer = new SharedWorkRenderer(engine, pool);
+    const closePool = pool.close.bind(pool);
+    pool.close = () => (events.push('threads closed'), closePool());
+    const small = planBatch({ counties: ['alpine'], languages: ['en', 'es'], variants: ['adult'], paper: 'letter', largePrint: false }, engine);
+    const output = { add: async () => void events.push('packet'), finish: async () => void events.push('finish'), abort: async () => void events.push('abort') };
+    await makeBatch(small, { engine, renderer, outputs: [output], window: 2, today: new Date(`${today}T00:00:00Z`), afterRendering: () => renderer.close() });
+    await renderer.close();
+    expect(events).toEqual(['packet', 'packet', 'threads closed', 'finish']);
   });
 });

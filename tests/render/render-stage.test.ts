@@ -433,4 +433,41 @@ describe('the shared-section cache', () => {
     expect(cache.internedSize).toBe(3);
     expect(cache.contents()).toHaveLength(3);
   });
+
+  it('parses an element printed again once: the same block, memo and all, as a fresh parse and interning give', () => {
+    const cache = new SectionCache(4, 16);
+    type Group = Extract<Block, { type: 'group' }>;
+    const rights = '<p>You have the right to <strong>remain silent</strong>.</p>';
+    const checklist = '<div class="checklist"><p>Ask for the papers.</p><p> </p><h3>Call</h3></div>';
+    const sectionOf = (county: string) => `<section data-section="rights"><h2>${county}</h2>\n  ${rights}\n  ${checklist}</section>`;
+    const fresno = cache.parseShared(sectionOf('Fresno'), 'es', dirOf);
+    const kern = cache.parseShared(sectionOf('Kern'), 'es', dirOf);
+    expect(fresno.blocks).toEqual(parse(sectionOf('Fresno'), 'es'));
+    expect(kern.blocks).toEqual(parse(sectionOf('Kern'), 'es'));
+    const [fresnoChildren, kernChildren] = [fresno, kern].map((parsed) => (parsed.blocks[0] as Group).children);
+    expect(kernChildren![0]).not.toBe(fresnoChildren![0]);
+    expect(kernChildren![1]).toBe(fresnoChildren![1]);
+    expect(kernChildren![2]).toBe(fresnoChildren![2]);
+    // Every block kept is listed with its memo, the ones under a group met again included (layout finds its lines by them).
+    const checklistChildren = (kernChildren![2] as Group).children;
+    expect(kern.memos.map(([block]) => block)).toEqual([kernChildren![0], kernChildren![1], ...checklistChildren, kernChildren![2], kern.blocks[0]]);
+    expect(kern.memos.find(([block]) => block === checklistChildren[0])![1]).toBe(fresno.memos.find(([block]) => block === checklistChildren[0])![1]);
+    // The same source in another language (and so direction) is another block.
+    const arabic = cache.parseShared(rights, 'ar', dirOf).blocks[0]!;
+    expect(arabic).not.toBe(fresnoChildren![1]);
+    expect(arabic.dir).toBe('rtl');
+    // Equal blocks from different sources are still one (the interning by content underneath).
+    expect(cache.parseShared(`<p>You have the right to <strong>remain silent</strong>.</p>`, 'es', dirOf).blocks[0]).toBe(fresnoChildren![1]);
+    expect(cache.parseShared(`<p>You have the right to  <strong>remain silent</strong>.</p>`, 'es', dirOf).blocks[0]).toBe(fresnoChildren![1]);
+  });
+
+  it('keeps element sources within the same bound as blocks, and forgets them when cleared', () => {
+    const cache = new SectionCache(4, 2);
+    for (const word of ['uno', 'dos', 'tres', 'cuatro']) cache.parseShared(`<p>${word}</p>`, 'es', dirOf);
+    // Two blocks by content and two sources: the least recently used of each dropped first.
+    expect(cache.contents().map(([key]) => key).filter((key) => key.includes('uno') || key.includes('dos'))).toEqual([]);
+    expect(cache.contents()).toHaveLength(4);
+    cache.clear();
+    expect(cache.contents()).toHaveLength(0);
+  });
 });

@@ -12,7 +12,7 @@ import type { Renderer } from '../../worker/render-pool.js';
 import { PacketError, type FieldIssue } from '../../errors.js';
 import { todayUtc } from '../../generate.js';
 import { planBatch, batchVariants } from '../../batch/plan-batch.js';
-import { ManifestBuilder, manifestCsv, manifestJson } from '../../batch/manifest.js';
+import { ManifestBuilder } from '../../batch/manifest.js';
 import { runBatch } from '../../batch/run-batch.js';
 import { createZipStream } from '../../batch/write-batch.js';
 import { clientSignal } from './packets.js';
@@ -71,9 +71,7 @@ export function registerBatchRoutes(app: FastifyInstance, engine: Engine, render
           manifest.add(packet.item, packet.pdf);
           await zip.add(packet.item.file, packet.pdf);
         });
-        const done = manifest.manifest();
-        await zip.add('manifest.csv', Buffer.from(manifestCsv(done)));
-        await zip.add('manifest.json', Buffer.from(manifestJson(done)));
+        await zip.addManifest(manifest.manifest());
         await zip.end();
       } catch (error) {
         // Headers are gone: a cut stream is the only way left to say the ZIP is incomplete.
