@@ -53,7 +53,7 @@ const fullEntry: DirectoryEntry = {
   eligibility: { minimumAge: 12, maximumAge: 17, isDetainedOnly: false, description: 'Under 18.' },
   recognition: { status: 'current', asOf: '2026-05-01', roster: 'EOIR roster' },
   source: { title: 'Clinic page', url: 'https://example.org/clinic/youth', readOn: '2026-06-01', publishedOn: '2026-05-20', derivedFrom: { title: 'Official list', how: 'copy' } },
-  corroboratedBy: [{ title: 'County list', readOn: '2026-06-02' }],
+  corroboratedBy: [{ title: 'County list', date: '2026-06-02' }],
   history: [
     { on: '2026-06-03', by: 'keeper@example.org', method: 'email', result: 'confirmed', number: '(555) 010-0009 ext. 136' },
     { on: '2026-06-04', by: 'B', method: 'phone', result: 'confirmed', number: '(555) 010-0010' },
@@ -124,7 +124,7 @@ describe('an entry as an HSDS service', () => {
       rp_source_read_on: '2026-06-01',
       rp_source_published_on: '2026-05-20',
       rp_source_derived_from: { title: 'Official list', how: 'copy' },
-      rp_corroborated_by: [{ title: 'County list', readOn: '2026-06-02' }],
+      rp_corroborated_by: [{ title: 'County list', date: '2026-06-02' }],
       rp_history: fullEntry.history,
       rp_is_detained_only: false,
       rp_recognition: { status: 'current', asOf: '2026-05-01', roster: 'EOIR roster' },
