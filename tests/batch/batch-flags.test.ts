@@ -3,7 +3,8 @@
  * opened, names the flag at fault, and leaves nothing behind; the progress lines and the closing report say
  * what was made, where, and how long it took (a fake clock makes the times exact).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { PDFDocument } from 'pdf-lib';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { runBatchCommand, threadsFor, type BatchFlags } from '../../src/cli/batch-command.js';
@@ -82,8 +83,31 @@ describe('release-packet batch reports', () => {
     ]);
     expect(summary.elapsedMs).toBe(2_400);
     expect(readdirSync(sandbox.folder).sort()).toEqual(['print-shop.pdf', 'stack.ZIP']);
+    // The print shop's file says what it holds, who made it and for which day.
+    const info = await PDFDocument.load(readFileSync(merged), { updateMetadata: false });
+    expect(info.getTitle()).toBe('Release packets (3)');
+    expect(info.getCreator()).toMatch(/^release-packet \d/);
+    expect(info.getCreationDate()?.toISOString()).toBe(`${today}T00:00:00.000Z`);
     // A long-lived process running batches one after another does not collect Ctrl-C handlers.
     expect(process.listenerCount('SIGINT')).toBe(listeners);
+  });
+
+  it('a bar with the count, percentage and ETA on a terminal, ended when the batch is', async () => {
+    const wasTty = process.stderr.isTTY;
+    process.stderr.isTTY = true;
+    try {
+      await runBatchCommand({ counties: 'alpine', langs: 'en', out: join(sandbox.folder, 'stack'), today });
+    } finally {
+      process.stderr.isTTY = wasTty;
+    }
+    const shown = sandbox.stderr.join('');
+    expect(shown).toMatch(/batch [░█]+ 1\/1 packets \| 100% \| ETA /);
+    expect(shown).not.toContain('release-packet batch: 1/1 packets');
+  });
+
+  it('--repeat makes the whole batch that many times over', async () => {
+    const summary = await runBatchCommand({ counties: 'alpine', langs: 'en', merge: join(sandbox.folder, 'bench.pdf'), repeat: '2', today });
+    expect(summary.packets).toBe(2);
   });
 
   it('the threads in the plural', async () => {
