@@ -13,7 +13,8 @@ const scopes = {
   // handed, with what date, and what an import lets in. The rest of hsds/ (table and package formats, 1,259
   // mutants with this in all) did not fit a session.
   directory: ['src/directory/select-entries.ts', 'src/directory/entry-dates.ts', 'src/directory/write-state-entries.ts', 'src/directory/hsds/hsds-to-entries.ts'],
-  'directory-hsds': ['src/directory/hsds/**/*.ts'],
+  // The HSDS package formats: tables, the package folder, reading its files, entries → HSDS, the model.
+  'directory-hsds': ['src/directory/hsds/**/*.ts', '!src/directory/hsds/hsds-to-entries.ts'],
   render: ['src/render/**/*.ts'],
   pdf: ['src/pdf/write-pdf.ts', 'src/pdf/page-stream-cache.ts'],
   card: ['src/layout/wallet-card.ts'],
@@ -21,6 +22,11 @@ const scopes = {
   // The part of src/cli where a bug harms a person: the request the flags make, exit codes, the file written
   // whole or not at all. The whole folder (1,213 mutants over the CLI tests) did not fit a session.
   'cli-output': ['src/cli/generate-command.ts', 'src/cli/write-output.ts'],
+  // The rest of src/cli in three scopes that each fit in well under an hour, each run against the tests that
+  // really reach it: the batch command, the directory maintainer tools, and the program with its list commands.
+  'cli-batch': ['src/cli/batch-command.ts', 'src/cli/batch-commands.ts'],
+  'cli-directory': ['src/cli/directory-command.ts', 'src/cli/directory-workflow-command.ts', 'src/cli/directory-commands.ts'],
+  'cli-lists': ['src/cli/program.ts', 'src/cli/counties-command.ts', 'src/cli/locales-command.ts', 'src/cli/locales-commands.ts'],
 };
 /**
  * The tests each small scope runs against its mutants: the files where its behaviour is tested, so that a
@@ -31,6 +37,10 @@ const testFiles = {
   request: 'tests/request/*.test.ts',
   packet: 'tests/packet/*.test.ts',
   'cli-output': 'tests/cli/*.test.ts',
+  // help-text: every flag's description, declared in the *-commands.ts files.
+  'cli-batch': 'tests/{batch/batch-command,batch/batch-renderer,batch/batch-flags,cli/batch-ui-lang,cli/exit-codes,cli/help-text}.test.ts',
+  'cli-directory': 'tests/{directory/directory-command,directory/verify-workflow,directory/hsds-ids-and-import,directory/import-hardening,directory/directory-tools,cli/help-text}.test.ts',
+  'cli-lists': 'tests/cli/{operator-cli,internal-error,batch-ui-lang,list-commands,exit-codes,help-text}.test.ts',
   cli: 'tests/{cli/*,batch/batch-command,batch/batch-interrupt,directory/directory-command,directory/verify-workflow,directory/hsds-ids-and-import,directory/import-hardening}.test.ts',
   // The render stage on its own (no PDF made), and the draft marks as a packet carries them.
   render: 'tests/{render/*,pdf/draft-mark-names}.test.ts',
@@ -38,7 +48,7 @@ const testFiles = {
   // Selection and dates through the packet model and directly; the import through the directory import command.
   // Tests that render a whole preview per run (nearest-networks, derived-and-eligibility) made it 2 hours.
   directory: 'tests/{directory/entry-dates,directory/select-entries,directory/hsds-import-mapping,directory/hsds-ids-and-import,directory/import-hardening,packet/build-packet}.test.ts',
-  'directory-hsds': 'tests/directory/{hsds-ids-and-import,import-hardening,directory-command}.test.ts',
+  'directory-hsds': 'tests/directory/{hsds-ids-and-import,import-hardening,directory-command,directory-tools,hsds-package}.test.ts',
   pdf: 'tests/{pdf/caches,pdf/pdf-structure,pdf/section-cache,pdf/names,privacy/canary}.test.ts',
 };
 const scope = process.env.MUTATE ?? 'all';
@@ -63,6 +73,9 @@ export default {
   concurrency: Number(process.env.MUTATE_CONCURRENCY ?? 2),
   // A mutant that loops forever costs this much of a runner; unit-level scopes can say less (MUTATE_TIMEOUT_MS).
   timeoutMS: Number(process.env.MUTATE_TIMEOUT_MS ?? 20000),
+  // MUTATE_DISABLE_BAIL=1 runs every covering test of a mutant, not only up to the first that fails: slower, but
+  // the report then lists every test that kills each mutant, so one run gives the score with and without a test file.
+  disableBail: process.env.MUTATE_DISABLE_BAIL === '1',
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: `reports/mutation/${scope}.html` },
   jsonReporter: { fileName: `reports/mutation/${scope}.json` },

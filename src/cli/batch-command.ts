@@ -117,6 +117,7 @@ export async function runBatchCommand(flags: BatchFlags): Promise<BatchSummary> 
   const jobs = positiveInteger(flags.jobs, '--jobs', availableParallelism());
   const repeat = positiveInteger(flags.repeat, '--repeat', 1);
   const today = dayOf(flags.today);
+  if (flags.merge && !flags.merge.toLowerCase().endsWith('.pdf')) throw usage('--merge', '--merge names a .pdf file');
   const engine = getPreparedEngine();
   // Everything is checked here, before a file is opened or a packet made.
   const plan = planBatch({ counties: splitList(flags.counties), languages: splitList(flags.langs), variants, paper, largePrint: flags.largePrint === true }, engine, { repeat });
@@ -138,7 +139,6 @@ export async function runBatchCommand(flags: BatchFlags): Promise<BatchSummary> 
       targets.push(flags.out);
     }
     if (flags.merge) {
-      if (!flags.merge.toLowerCase().endsWith('.pdf')) throw usage('--merge', '--merge names a .pdf file');
       outputs.push(await createMergedOutput(flags.merge, (packet) => bookmarkTitle(packet.item, engine), { title: `Release packets (${plan.items.length})`, creator, date: today }, { force }));
       targets.push(basename(flags.merge));
     }
