@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { createI18next, loadCatalogs } from '../../src/i18n/catalogs.js';
 import { flattenCatalog, placeholderNames } from '../../src/i18n/catalog-rules.js';
-import { parsePlainText } from '../../src/i18n/plain-interpolation.js';
+import { parsePlainText, withPlainInterpolation } from '../../src/i18n/plain-interpolation.js';
+import type { TFunction } from 'i18next';
 
 const catalogs = loadCatalogs();
 const i18next = createI18next(catalogs.locales);
@@ -55,5 +56,54 @@ describe('the plain interpolation of catalog strings', () => {
       expect(t(key, options)).toBe(reference(key, options));
     }
     expect(t('packet:no.such.key', { defaultValue: 'fallback' })).toBe('fallback');
+  });
+});
+
+describe('which strings the catalogs fill in themselves, and which they leave to i18next', () => {
+  // A stand-in for i18next that says it was asked: the shortcut's choices, which the output alone cannot show.
+  const asked: unknown[] = [];
+  const i18nextT = ((key: unknown) => (asked.push(key), `i18next:${String(key)}`)) as unknown as TFunction;
+  const tree = { packet: { plain: 'Call {{county}} / {{ page }}', none: 'No values', nested: { deep: 'x {{county}}' }, formatted: 'On {{date, datetime}}', branch: { a: 'b' } }, errors: { e: 'E {{county}}' } };
+  const t = withPlainInterpolation(i18nextT, 'es', tree) as unknown as (key: unknown, options?: unknown) => string;
+
+  it('fills in plain strings, escaped for HTML unless asked not to, without asking i18next', () => {
+    asked.length = 0;
+    expect(t('packet:plain', { county: `<A&B> "O'Neil"`, page: 3, lng: 'es', defaultValue: 'unused' })).toBe('Call &lt;A&amp;B&gt; &quot;O&#39;Neil&quot; / 3');
+    expect(t('packet:plain', { county: 'a/b', page: -1.5, interpolation: { escapeValue: false } })).toBe('Call a/b / -1.5');
+    expect(t('plain', { county: 'a/b', page: 0 })).toBe('Call a&#x2F;b / 0');
+    expect(t('errors:e', { county: 'Kern' })).toBe('E Kern');
+    expect(t('packet:nested.deep', { county: 'Kern' })).toBe('x Kern');
+    expect(t('packet:none')).toBe('No values');
+    expect(t('packet:none', {})).toBe('No values');
+    expect(asked).toEqual([]);
+  });
+
+  it('asks i18next for anything else', () => {
+    const cases: [unknown, unknown][] = [
+      ['packet:formatted', { date: new Date(0) }],
+      ['packet:plain', { county: 'Kern' }],
+      ['packet:plain', { county: 'Kern', page: 1, lng: 'en' }],
+      ['packet:plain', { county: 'Kern', page: 1, extra: 'x' }],
+      ['packet:plain', { county: { name: 'Kern' }, page: 1 }],
+      ['packet:plain', { county: 'Kern', page: Number.NaN }],
+      ['packet:plain', { county: 'Kern', page: true }],
+      ['packet:plain', { county: 'Kern', page: 1, interpolation: { escapeValue: true } }],
+      ['packet:plain', { county: 'Kern', page: 1, interpolation: { escapeValue: false, prefix: '[[' } }],
+      ['packet:plain', { county: 'Kern', page: 1, interpolation: 'raw' }],
+      ['packet:plain', 'a default text'],
+      ['packet:plain', ['Kern']],
+      ['packet:plain', null],
+      [['packet:plain', 'packet:none'], {}],
+      ['packet:branch', {}],
+      ['packet:branch.a.b', {}],
+      ['packet:missing', {}],
+      ['packet:toString', {}],
+      ['nowhere:plain', {}],
+    ];
+    for (const [key, options] of cases) {
+      asked.length = 0;
+      expect(t(key, options), JSON.stringify([key, options])).toBe(`i18next:${String(key)}`);
+      expect(asked).toEqual([key]);
+    }
   });
 });
