@@ -50,11 +50,8 @@ function lookUp(catalogs: Record<string, CatalogTree>, key: string): string | un
 }
 
 /** Whether `interpolation` asks for nothing but unescaped values (the document's furniture and titles do). */
-function isUnescaped(option: unknown): boolean | undefined {
-  if (option === undefined) return false;
-  if (typeof option !== 'object' || option === null) return undefined;
-  const keys = Object.keys(option);
-  return keys.length === 1 && (option as { escapeValue?: unknown }).escapeValue === false ? true : undefined;
+function isOnlyUnescaped(option: unknown): boolean {
+  return typeof option === 'object' && option !== null && Object.keys(option).length === 1 && (option as { escapeValue?: unknown }).escapeValue === false;
 }
 
 /**
@@ -69,9 +66,8 @@ function fillIn(text: PlainText, lng: string, options: Record<string, unknown> |
       if (name === 'lng') {
         if (options.lng !== lng) return undefined;
       } else if (name === 'interpolation') {
-        const unescaped = isUnescaped(options.interpolation);
-        if (unescaped === undefined) return undefined;
-        isRaw = unescaped;
+        if (!isOnlyUnescaped(options.interpolation)) return undefined;
+        isRaw = true;
       } else if (name !== 'defaultValue' && !text.names.includes(name)) return undefined;
     }
   }
@@ -80,7 +76,7 @@ function fillIn(text: PlainText, lng: string, options: Record<string, unknown> |
     const value = options?.[text.names[index]!];
     let filled: string;
     if (typeof value === 'string') filled = value;
-    else if (typeof value === 'number' && Number.isFinite(value)) filled = String(value);
+    else if (Number.isFinite(value)) filled = String(value);
     else return undefined;
     result += (isRaw ? filled : escapeHtml(filled)) + text.texts[index + 1]!;
   }
@@ -92,7 +88,8 @@ export function withPlainInterpolation(t: TFunction, lng: string, catalogs: Reco
   // Parsed once per catalog key (a bounded set); null: a string i18next must read.
   const parsed = new Map<string, PlainText | null>();
   const plainT = (key: unknown, options?: unknown): unknown => {
-    if (typeof key === 'string' && (options === undefined || (typeof options === 'object' && options !== null && !Array.isArray(options)))) {
+    // Options that are not an object (i18next's `t(key, defaultValue)`) have no placeholder's name: they go to i18next.
+    if (typeof key === 'string' && (options === undefined || (typeof options === 'object' && options !== null))) {
       let text = parsed.get(key);
       if (text === undefined) {
         const raw = lookUp(catalogs, key);
