@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/program.js';
 import { runCounties } from '../../src/cli/counties-command.js';
-import { useCliSandbox } from '../support/cli-sandbox.js';
+import { captureStdout, useCliSandbox } from '../support/cli-sandbox.js';
 import { localesSandbox, type LocalesSandbox } from '../support/locale-folders.js';
 
 const sandbox = useCliSandbox('release-packet-lists-');
@@ -18,14 +18,6 @@ afterEach(() => {
   locales = undefined;
 });
 
-function captureStdout(): { text: () => string } {
-  const chunks: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return true;
-  });
-  return { text: () => chunks.join('') };
-}
 
 interface CountyRow {
   slug: string;

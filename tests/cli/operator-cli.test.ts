@@ -1,22 +1,14 @@
 /** The CLI as an operator meets it: every request field as a flag, a report of what was written, lists, --version. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
-import { useCliSandbox } from '../support/cli-sandbox.js';
+import { describe, expect, it } from 'vitest';
+import { captureStdout, useCliSandbox } from '../support/cli-sandbox.js';
 import { main } from '../../src/cli/program.js';
 import { contactFromFlag, requestFromFlags } from '../../src/cli/generate-command.js';
 import { extractText, squash } from '../support/poppler.js';
 
 const sandbox = useCliSandbox('release-packet-operator-');
 
-function captureStdout(): { text: () => string } {
-  const chunks: string[] = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
-    return true;
-  });
-  return { text: () => chunks.join('') };
-}
 
 describe('generate flags', () => {
   it('maps a flag to every request field', () => {

@@ -1,35 +1,21 @@
-import { describe, expect, it, vi, beforeEach } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/program.js';
-import { useCliSandbox } from '../support/cli-sandbox.js';
+import { useCliSandbox, useStdoutCapture } from '../support/cli-sandbox.js';
+import { editEntries } from '../support/directory-fixture.js';
 import { inspectStateDirectory } from '../../src/directory/inspect-directory.js';
 import { parse } from 'csv-parse/sync';
 
 const fixtureDir = new URL('../fixtures/directory', import.meta.url).pathname;
 const sandbox = useCliSandbox('release-packet-directory-');
-let stdout: string[] = [];
-
-beforeEach(() => {
-  stdout = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  });
-});
+const stdout = useStdoutCapture();
 
 /** A copy of the fixture state the test may break. */
 function copyOfFixture(): string {
   const root = join(sandbox.folder, 'directory');
   cpSync(fixtureDir, root, { recursive: true });
   return root;
-}
-
-function editEntries(root: string, file: string, edit: (entries: Record<string, any>[]) => void): void {
-  const path = join(root, 'zz', file);
-  const json = JSON.parse(readFileSync(path, 'utf8'));
-  edit(json.entries);
-  writeFileSync(path, JSON.stringify(json));
 }
 
 const check = (...flags: string[]) => main(['directory', 'check', '--dir', fixtureDir, '--state', 'zz', '--today', '2026-11-27', ...flags]);

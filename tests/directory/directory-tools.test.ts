@@ -6,23 +6,17 @@
  */
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
 import { main } from '../../src/cli/program.js';
 import { inspectStateDirectory } from '../../src/directory/inspect-directory.js';
 import { coverageEndMarker, coverageStartMarker } from '../../src/directory/coverage-doc.js';
-import { useCliSandbox } from '../support/cli-sandbox.js';
+import { useCliSandbox, useStdoutCapture } from '../support/cli-sandbox.js';
+import { editEntries } from '../support/directory-fixture.js';
 
 const fixtureDir = new URL('../fixtures/directory', import.meta.url).pathname;
 const sandbox = useCliSandbox('release-packet-directory-tools-');
-let stdout: string[] = [];
-beforeEach(() => {
-  stdout = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  });
-});
+const stdout = useStdoutCapture();
 const stderr = () => sandbox.stderr.join('');
 const today = '2026-11-27';
 
@@ -37,13 +31,6 @@ function copyOfFixture(): string {
   for (const county of state.counties) county.adjacent = adjacent[county.slug]!;
   writeFileSync(statePath, JSON.stringify(state));
   return root;
-}
-
-function editEntries(root: string, file: string, edit: (entries: Record<string, any>[]) => void): void {
-  const path = join(root, 'zz', file);
-  const json = JSON.parse(readFileSync(path, 'utf8'));
-  edit(json.entries);
-  writeFileSync(path, JSON.stringify(json));
 }
 
 describe('release-packet directory check', () => {

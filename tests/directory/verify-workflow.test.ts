@@ -3,7 +3,7 @@
  * confirmation, `directory verify` records the results in each entry's history. A disconnected line stops
  * printing; a changed number prints the new number and keeps the old one in the history.
  */
-import { describe, expect, it, vi, beforeEach } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -15,20 +15,13 @@ import { createEngine } from '../../src/engine.js';
 import { generatePreview } from '../../src/generate.js';
 import { writeStateEntries } from '../../src/directory/write-state-entries.js';
 import { defaultDirectoryDir } from '../../src/directory/load-directory.js';
-import { useCliSandbox } from '../support/cli-sandbox.js';
+import { useCliSandbox, useStdoutCapture } from '../support/cli-sandbox.js';
 import { coverageMarkdown, replaceCoverageBlock } from '../../src/directory/coverage-doc.js';
 import { extractText, squash } from '../support/poppler.js';
 
 const fixtureDir = new URL('../fixtures/directory', import.meta.url).pathname;
 const sandbox = useCliSandbox('release-packet-verify-');
-let stdout: string[] = [];
-beforeEach(() => {
-  stdout = [];
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout.push(String(chunk));
-    return true;
-  });
-});
+const stdout = useStdoutCapture();
 
 const today = '2026-11-27';
 function copyOfFixture(): string {

@@ -1,4 +1,4 @@
-/** A fresh folder and captured stderr for each CLI test, removed afterwards. */
+/** A fresh folder and captured stderr for each CLI test, removed afterwards; stdout captured where a test asks. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ export function useCliSandbox(prefix: string): CliSandbox {
     sandbox.folder = mkdtempSync(join(tmpdir(), prefix));
     sandbox.stderr = [];
     vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      sandbox.stderr.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+      sandbox.stderr.push(asText(chunk));
       return true;
     });
   });
@@ -29,4 +29,29 @@ export function useCliSandbox(prefix: string): CliSandbox {
     rmSync(sandbox.folder, { recursive: true, force: true });
   });
   return sandbox;
+}
+
+const asText = (chunk: string | Uint8Array) => (typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+
+/** Captures what this test writes to stdout from here on (the sandbox's afterEach restores it). */
+export function captureStdout(): { text: () => string } {
+  const chunks: string[] = [];
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    chunks.push(asText(chunk));
+    return true;
+  });
+  return { text: () => chunks.join('') };
+}
+
+/** Stdout captured for every test of the file, in one array emptied before each. */
+export function useStdoutCapture(): string[] {
+  const chunks: string[] = [];
+  beforeEach(() => {
+    chunks.length = 0;
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      chunks.push(asText(chunk));
+      return true;
+    });
+  });
+  return chunks;
 }
