@@ -47,6 +47,17 @@ export interface InternedBlocks {
   memos: [Block, Map<string, unknown>][];
 }
 
+/**
+ * Sets `key` as the most recently used entry of `map` (a Map iterates in insertion order, so re-inserting
+ * moves it last) and drops the least recently used beyond `max`; returns `value`.
+ */
+function keepRecent<K, V>(map: Map<K, V>, key: K, value: V, max: number): V {
+  map.delete(key);
+  map.set(key, value);
+  if (map.size > max) map.delete(map.keys().next().value!);
+  return value;
+}
+
 export class SectionCache {
   /** Keyed by the non-personal inputs (one long string, hashed once per packet), then by section id. */
   private readonly entries = new Map<string, SharedSections>();
@@ -72,14 +83,11 @@ export class SectionCache {
   private keep(block: Block): { block: Block; memo: Map<string, unknown> } {
     const key = block.type === 'group' ? `${JSON.stringify({ ...block, children: [] })}${block.children.map((child) => this.keys.get(child)).join('\u0001')}` : JSON.stringify(block);
     let kept = this.blocks.get(key);
-    if (kept) this.blocks.delete(key);
-    else {
+    if (!kept) {
       kept = { block, memo: new Map() };
       this.keys.set(block, key);
-      if (this.blocks.size >= this.maxBlocks) this.blocks.delete(this.blocks.keys().next().value!);
     }
-    this.blocks.set(key, kept);
-    return kept;
+    return keepRecent(this.blocks, key, kept, this.maxBlocks);
   }
 
   /**
@@ -109,7 +117,6 @@ export class SectionCache {
       const sourceKey = `${inherited.lang}\u0000${inherited.dir}\u0000${source}`;
       let entry = this.sources.get(sourceKey);
       if (entry) {
-        this.sources.delete(sourceKey);
         for (const pair of entry.kept) memos.push(pair);
       } else {
         // The blocks under this element are kept (and their memos listed) while it is built.
@@ -118,26 +125,15 @@ export class SectionCache {
         const kept = built && this.keep(built);
         if (kept) memos.push([kept.block, kept.memo]);
         entry = { block: kept?.block, kept: memos.slice(start) };
-        if (this.sources.size >= this.maxBlocks) this.sources.delete(this.sources.keys().next().value!);
       }
-      this.sources.set(sourceKey, entry);
-      return entry.block;
+      return keepRecent(this.sources, sourceKey, entry, this.maxBlocks).block;
     };
     return { blocks: parseBlocks(html, lang, dirOf, memo), memos };
   }
 
   /** The sections kept for these inputs, empty at first; marks them most recently used. */
   sectionsFor(key: string): SharedSections {
-    let sections = this.entries.get(key);
-    if (sections) {
-      // A Map iterates in insertion order: re-inserting marks the entry most recently used.
-      this.entries.delete(key);
-    } else {
-      sections = new Map();
-    }
-    this.entries.set(key, sections);
-    if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    return sections;
+    return keepRecent(this.entries, key, this.entries.get(key) ?? new Map(), this.maxEntries);
   }
 
   get size(): number {
