@@ -126,14 +126,20 @@ export interface ImportFlags extends DirectoryFlags {
  */
 export function runDirectoryImport(flags: ImportFlags): void {
   const stateDir = stateDirOf(flags);
-  const { stateFile, entries: current } = inspectStateDirectory(stateDir);
+  const { stateFile, entries: current, problems: stateProblems } = inspectStateDirectory(stateDir);
+  // The import places every service by the state's counties: without a valid state.json it would place none.
+  const statePath = join(stateDir, 'state.json');
+  const stateProblem = stateProblems.find((problem) => problem.file === statePath);
+  if (!stateFile || stateProblem) {
+    throw new PacketError('PKT_ERR_DIRECTORY_INVALID', { detail: `${describeProblem(stateProblem!)}; fix state.json before importing into ${stateDir}` });
+  }
   const services = readHsdsServices(flags.from);
   if (services.length === 0) throw new PacketError('PKT_ERR_DIRECTORY_INVALID', { detail: `${flags.from} holds no services; an import never empties a state` });
-  const { entries, problems } = hsdsToEntries(services, stateFile?.counties ?? [], flags.from);
+  const { entries, problems } = hsdsToEntries(services, stateFile.counties, flags.from);
   if (problems.length) {
     throw new PacketError('PKT_ERR_DIRECTORY_INVALID', { detail: `${problems.length} service(s) cannot be imported:\n  ${problems.map(describeProblem).join('\n  ')}` });
   }
-  const losses = findImportLosses(current, entries, stateFile?.counties ?? []);
+  const losses = findImportLosses(current, entries, stateFile.counties);
   if ((losses.countiesEmptied.length || losses.isStatewideEmptied) && !flags.allowEmptyingCounties) {
     const emptied = [...losses.countiesEmptied, ...(losses.isStatewideEmptied ? ['the statewide entries'] : [])];
     throw new PacketError('PKT_ERR_DIRECTORY_INVALID', {

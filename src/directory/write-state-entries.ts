@@ -3,7 +3,7 @@
  * checked together with the folder's state.json before any of them replaces an old one.
  */
 import { copyFileSync, existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { PacketError } from '../errors.js';
 import { describeProblem, inspectStateDirectory } from './inspect-directory.js';
 import { entryKinds, type DirectoryEntry, type EntryKind } from './schema.js';
@@ -29,7 +29,11 @@ export function writeStateEntries(stateDir: string, entries: DirectoryEntry[]): 
       return file;
     });
     const problems = inspectStateDirectory(staging).problems;
-    if (problems.length) throw new PacketError('PKT_ERR_DIRECTORY_INVALID', { detail: describeProblem(problems[0]!) });
+    // Named as the state folder's file it would have become: the staging folder is gone when this is read.
+    if (problems.length) {
+      const problem = problems[0]!;
+      throw new PacketError('PKT_ERR_DIRECTORY_INVALID', { detail: `imported ${describeProblem({ ...problem, file: join(stateDir, basename(problem.file)) })}` });
+    }
     for (const file of written) renameSync(join(staging, file), join(stateDir, file));
     return written;
   } finally {

@@ -204,4 +204,21 @@ describe('writing imported entries into a state folder', () => {
     expect(readdirSync(stateDir).sort()).toEqual(before);
     expect(existsSync(join(folder, 'zz', 'rapid-response.json'))).toBe(true);
   });
+
+  it('refuses entries that do not validate together, naming the state folder\'s file and entry, not the staging folder', () => {
+    const stateDir = stateCopy();
+    const before = readdirSync(stateDir).sort().map((file) => readFileSync(join(stateDir, file), 'utf8'));
+    const entries = inspectStateDirectory(stateDir).entries;
+    const twice = [...entries, { ...entries.find((entry) => entry.kind === 'consulate')! }];
+    let message = '';
+    try {
+      writeStateEntries(stateDir, twice);
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain(`imported ${join(stateDir, 'consulates.json')} [`);
+    expect(message).toContain(']: duplicate id');
+    expect(message).not.toContain('.import-');
+    expect(readdirSync(stateDir).sort().map((file) => readFileSync(join(stateDir, file), 'utf8'))).toEqual(before);
+  });
 });

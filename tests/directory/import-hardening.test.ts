@@ -162,6 +162,23 @@ describe('directory import limits size, encoding and URLs', () => {
     expect(await importRefused(pkg)).toMatch(/phones\.csv line \d+: malformed CSV \(CSV_\w+/);
   });
 
+  it('refuses to import into a state whose state.json does not validate, naming it, and changes nothing', async () => {
+    // Without its counties the import would place no service in any county.
+    const pkg = await exportFixture();
+    const { root, stateDir, snapshot } = stateCopy();
+    const statePath = join(stateDir, 'state.json');
+    const state = JSON.parse(readFileSync(statePath, 'utf8')) as { counties: unknown };
+    for (const broken of [JSON.stringify({ ...state, counties: 'none' }), '{ not json']) {
+      writeFileSync(statePath, broken);
+      const before = snapshot();
+      sandbox.stderr.length = 0;
+      expect(await main(['directory', 'import', '--from', pkg, '--dir', root, '--state', 'zz'])).toBe(1);
+      expect(snapshot()).toBe(before);
+      expect(sandbox.stderr.join('')).toContain(`${statePath}: `);
+      expect(sandbox.stderr.join('')).toContain(`fix state.json before importing into ${stateDir}`);
+    }
+  });
+
   it('still imports a clean package into an empty state folder', async () => {
     const pkg = await exportFixture();
     const root = join(sandbox.folder, 'fresh');
