@@ -4,7 +4,7 @@
  * FIPS codes, the assurer's email), the datapackage.json descriptor, CSV cells, and how a package that is not
  * ours is read or refused, file by file. In-process on the functions; no packet is made.
  */
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -139,7 +139,7 @@ describe('an entry as an HSDS service', () => {
     expect(service).not.toHaveProperty('assurer_email');
     expect(service.fees_description).toBe(feesCharged);
     expect(feesFree).not.toBe(feesCharged);
-    for (const by of ['a@b', 'keeper@example.org extra', '@example.org', 'keeper@']) {
+    for (const by of ['a@b', 'keeper@example.org extra', 'A. Keeper keeper@example.org', '@example.org', 'keeper@']) {
       const entry = { ...fullEntry, history: [{ ...fullEntry.history[0]!, by }, fullEntry.history[1]!] };
       expect(Object.hasOwn(entryToHsds(entry, stateWith([entry])), 'assurer_email'), by).toBe(by === 'a@b');
     }
@@ -271,6 +271,8 @@ describe('reading a package', () => {
       { id: 's1', minimum_age: 12, rp_history: [], name: 'Desk', phones: [], service_areas: [], languages: [], attributes: [] },
       { id: 's2', phones: [], service_areas: [], languages: [], attributes: [] },
     ]);
+    // An empty cell is an absent field, as in services.json, not a field that holds nothing.
+    expect(Object.keys(readHsdsServices(join(folder, 'tables'))[1]!)).toEqual(['id', 'phones', 'service_areas', 'languages', 'attributes']);
     write('no-resources/datapackage.json', '{"name":"x"}');
     expect(refusal(() => readHsdsServices(join(folder, 'no-resources')))).toBe(`PKT_ERR_DIRECTORY_INVALID: ${join(folder, 'no-resources', 'datapackage.json')}: no "resources" list`);
   });
@@ -280,6 +282,10 @@ describe('reading a package', () => {
     write('bad/services.csv', 'id,name\ns1,Desk\ns2,Desk,extra\n');
     expect(refusal(() => readHsdsServices(join(folder, 'bad')))).toBe(`PKT_ERR_DIRECTORY_INVALID: ${join(folder, 'bad', 'services.csv')} line 3: malformed CSV (CSV_RECORD_INCONSISTENT_COLUMNS: columns length is 2, got 3 on line 3)`);
     // csv-parse's own "Invalid Record Length:" heading is left out: the message already says it is malformed.
+    // A table refused by the file reader keeps the reader's own reason, not a second "malformed CSV" around it.
+    write('latin1/datapackage.json', JSON.stringify({ resources: [{ name: 'service', path: 'services.csv' }] }));
+    const latin1 = write('latin1/services.csv', Buffer.concat([Buffer.from('id,name\ns1,Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    expect(refusal(() => readHsdsServices(join(folder, 'latin1')))).toBe(`PKT_ERR_DIRECTORY_INVALID: ${latin1}: line 2: not valid UTF-8`);
   });
 
   it('writes a package only into a new folder, leaving nothing behind when it cannot', () => {
@@ -299,6 +305,10 @@ describe('a package file', () => {
     writeFileSync(join(folder, 'services.csv'), 'id\n');
     const label = 'datapackage.json';
     expect(resolveResourcePath(folder, 'services.csv', label)).toBe(join(folder, 'services.csv'));
+    // A colon after the first folder is part of a file name, not a URL scheme.
+    mkdirSync(join(folder, 'tables'));
+    writeFileSync(join(folder, 'tables', 'services:2026.csv'), 'id\n');
+    expect(resolveResourcePath(folder, 'tables/services:2026.csv', label)).toBe(join(folder, 'tables', 'services:2026.csv'));
     for (const path of ['', '/etc/passwd', 'C:services.csv', 'c:\\x', 'a/../../x', '..\\x', 'services.csv\0']) {
       expect(refusal(() => resolveResourcePath(folder, path, label)), JSON.stringify(path)).toBe(`PKT_ERR_DIRECTORY_INVALID: ${label}: resource path "${path}" must be a relative path inside the package folder`);
     }
@@ -319,6 +329,31 @@ describe('a package file', () => {
     expect(refusal(() => readPackageText(path))).toBe(`PKT_ERR_DIRECTORY_INVALID: ${path}: line 2: not valid UTF-8`);
     writeFileSync(path, Buffer.concat([Buffer.from('id\ns1\n'), Buffer.from([0xff])]));
     expect(refusal(() => readPackageText(path))).toContain(': line 3: not valid UTF-8');
+    // Lines are counted from the byte after each newline: a line ending in "é" does not make the next one look invalid.
+    writeFileSync(path, Buffer.concat([Buffer.from('id,name\ns1,Café\ns2,ok\ns3,Caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    expect(refusal(() => readPackageText(path))).toBe(`PKT_ERR_DIRECTORY_INVALID: ${path}: line 4: not valid UTF-8`);
+    // Only a leading byte order mark is dropped; U+FEFF inside the text is the text's own.
+    writeFileSync(path, 'id,name\ns1,a\uFEFFb\n');
+    expect(readPackageText(path)).toBe('id,name\ns1,a\uFEFFb\n');
+  });
+
+  it.runIf(existsSync('/proc/self/status'))('stays bounded when a file holds more than its size says (a file growing while read, a /proc file)', () => {
+    // /proc files report a size of 0: the reader reads at most one byte past the limit, and refuses what is beyond it.
+    expect(refusal(() => readPackageText('/proc/self/status', 0))).toBe('PKT_ERR_DIRECTORY_INVALID: /proc/self/status: is larger than the limit of 0 bytes');
+  });
+
+  it.runIf(existsSync('/proc/self/fd'))('closes the file it opened, whether it reads it or refuses it', () => {
+    const path = join(folder, 'services.csv');
+    const openFiles = () => readdirSync('/proc/self/fd').length;
+    const before = openFiles();
+    for (let round = 0; round < 20; round++) {
+      writeFileSync(path, 'id\n');
+      readPackageText(path);
+      writeFileSync(path, Buffer.from([0xff]));
+      expect(() => readPackageText(path)).toThrow();
+      expect(() => readPackageText(path, 0)).toThrow();
+    }
+    expect(openFiles()).toBe(before);
   });
 
   it('is refused when it is not a regular file, does not exist or is over the limit, naming the file', () => {
