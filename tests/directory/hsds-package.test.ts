@@ -5,7 +5,10 @@
  * ours is read or refused, file by file. In-process on the functions; no packet is made.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import { projectPath } from '../../src/project-paths.js';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadStateDirectory, type StateDirectory } from '../../src/directory/load-directory.js';
@@ -67,6 +70,13 @@ function stateWith(entries: DirectoryEntry[]): StateDirectory {
 }
 
 describe('an entry as an HSDS service', () => {
+  it('has the same id in every release: a name-based UUID of its parts, which never run together', () => {
+    // Pinned: other directories match our services by these ids, so a changed namespace or separator would
+    // turn every service of every published package into a new one.
+    expect(stableId('service', 'zz', 'north-full-clinic')).toBe('a5856c8e-20c8-52ab-8337-1abf4a9b78d7');
+    expect(stableId('area', 'ab', 'c')).not.toBe(stableId('area', 'a', 'bc'));
+  });
+
   it('carries every field, with names and descriptions a reader of HSDS can show', () => {
     const service = entryToHsds(fullEntry, stateWith([fullEntry]));
     const id = stableId('service', 'zz', 'north-full-clinic');
@@ -130,6 +140,24 @@ describe('an entry as an HSDS service', () => {
       rp_recognition: { status: 'current', asOf: '2026-05-01', roster: 'EOIR roster' },
       rp_notes: 'Ask for the youth desk.',
     });
+  });
+
+  it('names languages in English on a maintainer\'s machine in any locale', () => {
+    // Intl's default locale follows LANG: an export made in Spain would otherwise say "español".
+    const modules = (path: string) => JSON.stringify(pathToFileURL(projectPath(...path.split('/'))).href);
+    const script = [
+      `import { loadStateDirectory } from ${modules('src/directory/load-directory.ts')};`,
+      `import { entryToHsds } from ${modules('src/directory/hsds/entries-to-hsds.ts')};`,
+      `const state = loadStateDirectory(${JSON.stringify(fixtureState)});`,
+      `const entry = { ...state.entries[0], languages: ['es', 'vi'] };`,
+      'console.log(JSON.stringify(entryToHsds(entry, state).languages.map((language) => language.name)));',
+    ].join('\n');
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '--eval', script], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'es_ES.UTF-8', LC_ALL: 'es_ES.UTF-8' },
+    });
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout)).toEqual(['Spanish', 'Vietnamese']);
   });
 
   it('names the assurer only by an email address, and says when a service charges', () => {
