@@ -4,7 +4,7 @@
  * FIPS codes, the assurer's email), the datapackage.json descriptor, CSV cells, and how a package that is not
  * ours is read or refused, file by file. In-process on the functions; no packet is made.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -222,6 +222,39 @@ describe('the tables of a package', () => {
     // Joined back: the same services, each term now naming its taxonomy.
     const withTaxonomy = services.map((service) => ({ ...service, attributes: service.attributes.map((attribute) => ({ ...attribute, taxonomy_term: { ...attribute.taxonomy_term, taxonomy_id: taxonomy.id } })) }));
     expect(tablesToServices(tables)).toEqual(withTaxonomy);
+  });
+
+  it('carry every field of a fully filled service through the CSV files and back, typed as its values are, links declared', () => {
+    const state = stateWith([fullEntry]);
+    const services = stateToHsdsList(state).contents;
+    const out = join(folder, 'package');
+    writeHsdsPackage(state, out);
+    rmSync(join(out, 'services.json'));
+    const withTaxonomy = services.map((service) => ({ ...service, attributes: service.attributes.map((attribute) => ({ ...attribute, taxonomy_term: { ...attribute.taxonomy_term, taxonomy_id: taxonomy.id } })) }));
+    expect(readHsdsServices(out)).toEqual(JSON.parse(JSON.stringify(withTaxonomy)));
+
+    // Each column's declared type is the type of the values in it, and each column is filled by the full entry,
+    // so that the round trip above reaches it.
+    const isDate = (value: unknown) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+    const typeOf = (value: unknown) =>
+      Array.isArray(value) ? 'array' : value !== null && typeof value === 'object' ? 'object' : isDate(value) ? 'date' : typeof value;
+    const tables = servicesToTables(services);
+    const descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8')) as { resources: { name: string; path: string; schema: { fields: { name: string; type: string }[]; foreignKeys: { fields: string }[] } }[] };
+    for (const resource of descriptor.resources) {
+      const rows = tables[resource.name]!;
+      expect(readFileSync(join(out, resource.path), 'utf8').split('\n')[0], resource.name).toBe(resource.schema.fields.map((field) => field.name).join(','));
+      for (const field of resource.schema.fields) {
+        const values = rows.map((row) => row[field.name]).filter((value) => value !== undefined);
+        expect(values.length, `${resource.name}.${field.name} filled`).toBeGreaterThan(0);
+        expect(new Set(values.map(typeOf)), `${resource.name}.${field.name}`).toEqual(new Set([field.type]));
+      }
+      // Every link to another table (an HSDS field named *_id; rp_id is the entry's own id) is a foreign key.
+      const links = resource.schema.fields.map((field) => field.name).filter((name) => name.endsWith('_id') && !name.startsWith('rp_'));
+      expect(resource.schema.foreignKeys.map((key) => key.fields).sort(), resource.name).toEqual(links.sort());
+      // A row holds no field its table does not declare: nothing is silently left out of the CSV.
+      const declared = new Set(resource.schema.fields.map((field) => field.name));
+      expect(rows.flatMap((row) => Object.keys(row)).filter((key) => !declared.has(key)), resource.name).toEqual([]);
+    }
   });
 
   it('join a service without its organization or child rows to empty lists, and keep services.csv\'s order', () => {
