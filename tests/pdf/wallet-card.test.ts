@@ -9,7 +9,8 @@ import { getEngine } from '../../src/engine.js';
 import { extractText, squash } from '../support/poppler.js';
 import { packetFor, today } from '../support/packets.js';
 import type { PageLayout, RuleItem, TextItem } from '../../src/layout/page-layout.js';
-import { cardCells, fitCardFace, walletCard, quarterSheetCard } from '../../src/layout/wallet-card.js';
+import { cardCells, chooseCardFormat, fitCardFace, halfSheetCard, walletCard, quarterSheetCard } from '../../src/layout/wallet-card.js';
+import { isPacketError } from '../../src/errors.js';
 import { papers } from '../../src/layout/page-layout.js';
 import type { GroupBlock } from '../../src/render/document-tree.js';
 import { createStyleSheet } from '../../src/layout/styles.js';
@@ -72,6 +73,13 @@ describe('wallet card geometry', () => {
       const cells = cardCells(papers[paper], walletCard);
       expect(cellsWithText(pages[sheets[0]!]!, cells)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
       expect(cellsWithText(pages[sheets[1]!]!, cells)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    });
+
+    it(`prints more cards than a sheet holds on a second sheet, with only the rest (${paper}, 12 cards)`, () => {
+      const pages = layoutFor({ county: 'fresno', language: 'es', print: { paper, cards: 12 } });
+      const cells = cardCells(papers[paper], walletCard);
+      const filled = cardSheets(pages).map((index) => cellsWithText(pages[index]!, cells).length);
+      expect(filled).toEqual([10, 10, 2, 2]);
     });
 
     it(`lands each back behind its own front when flipped on the long edge (${paper}, 3 cards)`, () => {
@@ -141,6 +149,10 @@ describe('wallet card geometry', () => {
     const foldMarks = rules(sheet).filter((mark) => mark.x1Pt === foldX && mark.x2Pt === foldX);
     expect(foldMarks).toHaveLength(2);
     for (const mark of foldMarks) expect(mark.dashPt).toBeGreaterThan(0);
+    // Only the fold is dashed: every other mark is a cut line, drawn solid.
+    const cutMarks = rules(sheet).filter((mark) => !foldMarks.includes(mark));
+    expect(cutMarks.length).toBeGreaterThan(0);
+    for (const mark of cutMarks) expect(mark.dashPt).toBeUndefined();
     expect(sheet.langs).toEqual(new Set(['es', 'en']));
   });
 
@@ -196,6 +208,24 @@ describe('card text fitting', () => {
     expect(fit.fits).toBe(true);
     expect(fit.sizePt).toBeLessThan(9);
     expect(fit.sizePt).toBeGreaterThanOrEqual(7);
+  });
+
+  it('refuses a card whose text fits no format, naming the last format tried, the language and the points', () => {
+    const tooLong = card(2000);
+    let error: unknown;
+    try {
+      chooseCardFormat(tooLong, card(10), [walletCard, quarterSheetCard], context);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(isPacketError(error) && error.code).toBe('PKT_ERR_LAYOUT_OVERFLOW');
+    const innerHeight = Math.round(quarterSheetCard.heightPt - 2 * quarterSheetCard.paddingPt);
+    expect((error as Error).message).toMatch(new RegExp(`: quarter-sheet card text in en needs \\d{3,} pt of ${innerHeight} pt at 14 pt$`));
+    // The format that does fit is chosen, with both faces laid out.
+    expect(chooseCardFormat(card(100), card(10), [walletCard, quarterSheetCard], context).format).toBe(walletCard);
+    // Large print: a quarter sheet while the text fits it at 14 pt, else the half sheet.
+    expect(chooseCardFormat(card(10), card(10), [quarterSheetCard, halfSheetCard], context).format).toBe(quarterSheetCard);
+    expect(chooseCardFormat(card(10), card(150), [quarterSheetCard, halfSheetCard], context).format).toBe(halfSheetCard);
   });
 
   it('reports a text too long for the card instead of clipping it', () => {
