@@ -53,8 +53,8 @@ const testFiles = {
 /**
  * Scopes whose module-level tables are tested rather than ignored. With ignoreStatic, a static mutant that some
  * test also reaches at run time (the first test of a file whose CLI loads the module lazily) runs only against
- * those few tests, not the files that import the module at their top: the HSDS field lists then "survive" every
- * run although hsds-package fails on each of them. Here such mutants run against all of the scope's tests.
+ * those few tests, not the files that import the module at their top: the HSDS field lists then "survived" every
+ * run, half of them mutants that hsds-package kills. Here such mutants run against all of the scope's tests.
  */
 const testStatic = new Set(['directory-hsds']);
 const scope = process.env.MUTATE ?? 'all';

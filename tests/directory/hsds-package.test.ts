@@ -239,7 +239,7 @@ describe('the tables of a package', () => {
     const typeOf = (value: unknown) =>
       Array.isArray(value) ? 'array' : value !== null && typeof value === 'object' ? 'object' : isDate(value) ? 'date' : typeof value;
     const tables = servicesToTables(services);
-    const descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8')) as { resources: { name: string; path: string; schema: { fields: { name: string; type: string }[]; foreignKeys: { fields: string }[] } }[] };
+    const descriptor = JSON.parse(readFileSync(join(out, 'datapackage.json'), 'utf8')) as { resources: { name: string; path: string; schema: { fields: { name: string; type: string }[]; foreignKeys: { fields: string; reference: { resource: string } }[] } }[] };
     for (const resource of descriptor.resources) {
       const rows = tables[resource.name]!;
       expect(readFileSync(join(out, resource.path), 'utf8').split('\n')[0], resource.name).toBe(resource.schema.fields.map((field) => field.name).join(','));
@@ -251,6 +251,10 @@ describe('the tables of a package', () => {
       // Every link to another table (an HSDS field named *_id; rp_id is the entry's own id) is a foreign key.
       const links = resource.schema.fields.map((field) => field.name).filter((name) => name.endsWith('_id') && !name.startsWith('rp_'));
       expect(resource.schema.foreignKeys.map((key) => key.fields).sort(), resource.name).toEqual(links.sort());
+      // ...to the table it names: phone_id to phone, taxonomy_term_id to taxonomy_term; link_id is a service.
+      for (const key of resource.schema.foreignKeys) {
+        expect(key.reference.resource, `${resource.name}.${key.fields}`).toBe(key.fields === 'link_id' ? 'service' : key.fields.replace(/_id$/, ''));
+      }
       // A row holds no field its table does not declare: nothing is silently left out of the CSV.
       const declared = new Set(resource.schema.fields.map((field) => field.name));
       expect(rows.flatMap((row) => Object.keys(row)).filter((key) => !declared.has(key)), resource.name).toEqual([]);
