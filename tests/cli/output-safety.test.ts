@@ -41,7 +41,7 @@ describe('generate --out', () => {
     fs.writeFileSync(out, 'my notes');
     expect(await main(['generate', '--county', 'fresno', '--out', out])).toBe(1);
     expect(fs.readFileSync(out, 'utf8')).toBe('my notes');
-    expect(sandbox.stderr.join('')).toContain('--out: ');
+    expect(sandbox.stderr.join('')).toContain('--out: This file already exists. Choose another name, or add --force to replace it.');
     expect(sandbox.stderr.join('')).toContain('PKT_ERR_OUTPUT_EXISTS');
     expect(sandbox.stderr.join('')).not.toContain('Maria');
   });
@@ -101,6 +101,9 @@ describe('generate --out', () => {
     expect(await main(['generate', '--county', 'fresno', '--out', dangling])).toBe(1);
     expect(fs.readdirSync(sandbox.folder)).toEqual(['dangling.pdf']);
     expect(sandbox.stderr.join('').match(/--out: /g)).toHaveLength(2);
+    // Each says what the path is, so the operator knows what to type instead.
+    expect(sandbox.stderr.join('')).toContain('--out: This is a folder. Give a file name inside it.');
+    expect(sandbox.stderr.join('')).toContain('--out: This is a link to a file that does not exist. Give the real file name.');
   });
 
   it('leaves no half-written file when the disk fills during the write', async () => {
