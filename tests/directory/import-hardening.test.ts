@@ -179,6 +179,29 @@ describe('directory import limits size, encoding and URLs', () => {
     }
   });
 
+  it('refuses a state.json that parses but contradicts itself, before reading the package', async () => {
+    const pkg = await exportFixture();
+    const { root, stateDir, snapshot } = stateCopy();
+    const statePath = join(stateDir, 'state.json');
+    const state = JSON.parse(readFileSync(statePath, 'utf8')) as { counties: { slug: string; adjacent?: string[] }[] };
+    state.counties[0]!.adjacent = ['north-county']; // one-sided, and with no source for adjacency
+    writeFileSync(statePath, JSON.stringify(state));
+    const before = snapshot();
+    sandbox.stderr.length = 0;
+    expect(await main(['directory', 'import', '--from', pkg, '--dir', root, '--state', 'zz'])).toBe(1);
+    expect(snapshot()).toBe(before);
+    expect(sandbox.stderr.join('')).toContain(`${statePath}: east-county lists north-county as adjacent, but not the other way round; fix state.json before importing`);
+  });
+
+  it('imports into a state whose entry files have problems, since the import replaces them', async () => {
+    // The import is how a maintainer repairs entry files; only state.json must be sound first.
+    const pkg = await exportFixture();
+    const { root, stateDir } = stateCopy();
+    writeFileSync(join(stateDir, 'legal-providers.json'), JSON.stringify({ entries: [{ id: 'no-source' }] }));
+    expect(await main(['directory', 'import', '--from', pkg, '--dir', root, '--state', 'zz'])).toBe(0);
+    expect(readFileSync(join(stateDir, 'legal-providers.json'), 'utf8')).toContain('"south-fee-clinic"');
+  });
+
   it('still imports a clean package into an empty state folder', async () => {
     const pkg = await exportFixture();
     const root = join(sandbox.folder, 'fresh');
