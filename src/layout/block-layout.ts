@@ -132,11 +132,16 @@ function layoutList(block: ListBlock, widthPt: number, context: BlockLayoutConte
   const indent = styles.indentPt;
   const body = styles.styleFor({ ...block, type: 'paragraph', inlines: [], classes: [] });
   const isChecklist = block.classes.includes('checklist');
+  // A right-to-left list is mirrored: its text keeps the left of the width and the marker hangs at the right,
+  // where an Arabic reader starts the line.
+  const isRtl = block.dir === 'rtl';
+  const textShiftPt = isRtl ? 0 : indent;
+  const markerShiftPt = isRtl ? widthPt - indent : 0;
   const slices: Slice[] = [];
   block.items.forEach((itemBlocks, itemIndex) => {
     const itemSlices = itemBlocks.flatMap((child) => layoutBlock(child, widthPt - indent, context)).map((slice) => ({
       ...slice,
-      items: shiftItems(slice.items, indent, 0),
+      items: shiftItems(slice.items, textShiftPt, 0),
     }));
     const first = itemSlices[0];
     if (!first) return;
@@ -145,11 +150,13 @@ function layoutList(block: ListBlock, widthPt: number, context: BlockLayoutConte
     if (isChecklist) {
       // An empty square to tick: drawn, not a glyph, so it prints the same in every language.
       const side = markerSize * 0.8;
-      first.items.push({ kind: 'box', xPt: 0, yPt: baseline - side + 1, widthPt: side, heightPt: side, lineWidthPt: 0.8 });
+      first.items.push({ kind: 'box', xPt: isRtl ? widthPt - side : 0, yPt: baseline - side + 1, widthPt: side, heightPt: side, lineWidthPt: 0.8 });
     } else {
       const marker = block.isOrdered ? `${itemIndex + 1}.` : bulletMarker;
-      const markerSlices = layoutText([{ text: marker, style: 'regular' }], { dir: 'ltr', lang: block.lang, classes: [] }, body, indent, context);
-      first.items.push(...(markerSlices[0]?.items ?? []).map((item) => (item.kind === 'text' ? { ...item, yPt: baseline } : item)));
+      // Laid out in the list's direction, the marker sits at the start edge of the indent it hangs in.
+      const markerSlices = layoutText([{ text: marker, style: 'regular' }], { dir: isRtl ? 'rtl' : 'ltr', lang: block.lang, classes: [] }, body, indent, context);
+      const markerItems = (markerSlices[0]?.items ?? []).map((item) => (item.kind === 'text' ? { ...item, yPt: baseline } : item));
+      first.items.push(...shiftItems(markerItems, markerShiftPt, 0));
     }
     // A list item never splits across pages: the person reads a right, a step or a box to tick whole.
     const whole = mergeSlices(itemSlices);
