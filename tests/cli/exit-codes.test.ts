@@ -46,36 +46,29 @@ afterEach(() => {
   failure.leftOut = [];
 });
 const stderr = () => sandbox.stderr.join('');
+/** Runs `locales list` with the work behind it throwing `thrown`: exit 2, and what the operator then reads. */
+async function internalFailure(thrown: unknown): Promise<string> {
+  sandbox.stderr.length = 0;
+  failure.error = thrown;
+  expect(await main(['locales', 'list'])).toBe(2);
+  return stderr();
+}
 const batch = (...flags: string[]) => main([...flags, 'batch', '--counties', 'fresno', '--langs', 'en', '--out', `${sandbox.folder}/out`]);
 
 describe('a maintainer tool that fails', () => {
   it('exits 2 on a bug, naming only the kind of error, and shows the stack only with RELEASE_PACKET_DEBUG', async () => {
     delete process.env.RELEASE_PACKET_DEBUG;
-    failure.error = new TypeError('cannot read x of CANARYNAME7Q');
-    expect(await main(['locales', 'list'])).toBe(2);
-    expect(stderr()).toBe('release-packet: internal error (TypeError); set RELEASE_PACKET_DEBUG=1 for details\n');
+    expect(await internalFailure(new TypeError('cannot read x of CANARYNAME7Q'))).toBe('release-packet: internal error (TypeError); set RELEASE_PACKET_DEBUG=1 for details\n');
+    expect(await internalFailure('thrown as a string')).toBe('release-packet: internal error (string); set RELEASE_PACKET_DEBUG=1 for details\n');
 
-    sandbox.stderr.length = 0;
-    failure.error = 'thrown as a string';
-    expect(await main(['locales', 'list'])).toBe(2);
-    expect(stderr()).toBe('release-packet: internal error (string); set RELEASE_PACKET_DEBUG=1 for details\n');
-
-    sandbox.stderr.length = 0;
     process.env.RELEASE_PACKET_DEBUG = '1';
-    failure.error = new TypeError('cannot read x');
-    expect(await main(['locales', 'list'])).toBe(2);
-    expect(stderr()).toContain('TypeError: cannot read x\n    at ');
+    expect(await internalFailure(new TypeError('cannot read x'))).toContain('TypeError: cannot read x\n    at ');
   });
 
   it('exits 2 even for something thrown that is no error at all, and makes up no stack for it', async () => {
     process.env.RELEASE_PACKET_DEBUG = '1';
-    failure.error = undefined;
-    expect(await main(['locales', 'list'])).toBe(2);
-    expect(stderr()).toBe('release-packet: internal error (undefined); set RELEASE_PACKET_DEBUG=1 for details\n\n');
-    sandbox.stderr.length = 0;
-    failure.error = 'thrown as a string';
-    expect(await main(['locales', 'list'])).toBe(2);
-    expect(stderr()).toBe('release-packet: internal error (string); set RELEASE_PACKET_DEBUG=1 for details\n\n');
+    expect(await internalFailure(undefined)).toBe('release-packet: internal error (undefined); set RELEASE_PACKET_DEBUG=1 for details\n\n');
+    expect(await internalFailure('thrown as a string')).toBe('release-packet: internal error (string); set RELEASE_PACKET_DEBUG=1 for details\n\n');
     sandbox.stderr.length = 0;
     failure.error = undefined;
     expect(await batch()).toBe(2);
